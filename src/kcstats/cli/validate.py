@@ -1,0 +1,45 @@
+"""kcstats validate PATH...: every file's status and problems."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from kcstats.cli.common import JOBS, LANG, LangOption, progress_bar
+
+
+class ValidateFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("validate")(validate_command)
+
+
+def validate_command(
+    paths: list[Path] = typer.Argument(
+        ..., exists=True, help="Report files or folders (searched recursively)."
+    ),
+    output_format: ValidateFormat = typer.Option(
+        ValidateFormat.table, "--format", "-f", help="table or json."
+    ),
+    lang: LangOption = LANG,
+    jobs: int | None = JOBS,
+) -> None:
+    """Kiểm tra báo cáo / Validate report workbooks: accepted, refused (with every reason) or skipped."""
+    from kcstats.validate import validate
+
+    with progress_bar("Đọc tệp" if lang == "vi" else "Reading") as progress:
+        report = validate(paths, jobs=jobs, progress=progress)
+    if output_format == ValidateFormat.json:
+        from kcstats.render.jsonout import dumps
+
+        typer.echo(dumps(report.as_dict(lang.value)))
+    else:
+        from kcstats.render.validate import render_validation
+
+        render_validation(report, lang.value)
+    raise typer.Exit(0 if report.ok else 1)

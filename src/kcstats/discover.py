@@ -1,0 +1,65 @@
+"""Which input files are reports to read, and which are skipped (always with the reason)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kcstats.model import FileResult, FileStatus
+from kcstats.problems import problem
+
+WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
+
+
+@dataclass(frozen=True, slots=True)
+class Discovered:
+    candidates: list[Path]
+    skipped: list[FileResult]
+
+
+def _skip(path: Path, code: str) -> FileResult:
+    return FileResult(path=str(path), status=FileStatus.SKIPPED, problems=[problem(code)])
+
+
+def classify(path: Path) -> str | None:
+    """The skip reason of a file, or None when it should be read as a report."""
+    name = path.name
+    if name.startswith("~$") or name.startswith(".~lock."):
+        return "lock-file"
+    if name.startswith("."):
+        return "hidden-file"
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+        return "not-a-report-file"
+    return None
+
+
+def discover(paths: Iterable[Path]) -> Discovered:
+    """Files as given, folders searched recursively in name order; hidden folders are skipped whole."""
+    candidates: list[Path] = []
+    skipped: list[FileResult] = []
+    seen: set[Path] = set()
+
+    def consider(path: Path) -> None:
+        key = path.resolve()
+        if key in seen:
+            return
+        seen.add(key)
+        reason = classify(path)
+        if reason is None:
+            candidates.append(path)
+        else:
+            skipped.append(_skip(path, reason))
+
+    for root in paths:
+        if not root.is_dir():
+            consider(root)
+            continue
+        for folder, dirs, files in os.walk(root):
+            hidden = sorted(d for d in dirs if d.startswith("."))
+            skipped.extend(_skip(Path(folder) / d, "hidden-file") for d in hidden)
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                consider(Path(folder) / name)
+    return Discovered(candidates, skipped)

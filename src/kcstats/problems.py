@@ -1,0 +1,408 @@
+"""The problem catalogue: every problem kcstats reports has a stable code, a severity and a
+message template in Vietnamese and English.
+
+Codes never change meaning once released; docs/problem-codes.md is generated from this
+catalogue (a test keeps it current) so users can look any code up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Lang = Literal["vi", "en"]
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # the file is refused
+    WARNING = "warning"  # the file is accepted, the user should look
+    INFO = "info"  # why a file was skipped
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemType:
+    code: str
+    severity: Severity
+    group: str
+    vi: str
+    en: str
+
+
+_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+_TYPES = [
+    # Files that are not reports: skipped, never refused.
+    ProblemType(
+        "lock-file",
+        _I,
+        "file",
+        "Tệp khóa do Excel/LibreOffice tạo khi đang mở tệp, bỏ qua.",
+        "Lock file left by an office suite while a workbook is open; skipped.",
+    ),
+    ProblemType("hidden-file", _I, "file", "Tệp ẩn, bỏ qua.", "Hidden file; skipped."),
+    ProblemType(
+        "not-a-report-file",
+        _I,
+        "file",
+        "Không phải tệp bảng tính (.xlsx, .xlsm, .xls, .ods), bỏ qua.",
+        "Not a workbook file (.xlsx, .xlsm, .xls, .ods); skipped.",
+    ),
+    ProblemType(
+        "duplicate-copy",
+        _I,
+        "file",
+        "Bản sao của báo cáo {other} (cùng số liệu); chỉ tính {other}.",
+        "A copy of report {other} (same figures); only {other} counts.",
+    ),
+    # The container: refused before any parser reads it.
+    ProblemType(
+        "not-a-workbook",
+        _E,
+        "file",
+        "Tệp không phải bảng tính thật ({found}), dù có đuôi {expected}.",
+        "The file is not really a workbook ({found}) although it is named {expected}.",
+    ),
+    ProblemType(
+        "encrypted-workbook",
+        _E,
+        "file",
+        "Tệp được đặt mật khẩu; hãy gửi bản không mật khẩu.",
+        "The workbook is password-protected; send it without a password.",
+    ),
+    ProblemType(
+        "damaged-workbook",
+        _E,
+        "file",
+        "Tệp bị hỏng, không đọc được ({found}). Hãy mở bằng Excel, lưu lại và gửi lại.",
+        "The workbook is damaged and cannot be read ({found}). Open it in Excel, save and resend.",
+    ),
+    ProblemType(
+        "file-too-large",
+        _E,
+        "file",
+        "Tệp quá lớn để đọc an toàn: {found}, giới hạn {expected}.",
+        "The file is too large to read safely: {found}, limit {expected}.",
+    ),
+    ProblemType(
+        "unpacked-too-large",
+        _E,
+        "file",
+        "Tệp giải nén ra quá lớn (có thể là zip bomb): {found}, giới hạn {expected}.",
+        "The workbook unpacks to too much data (a possible zip bomb): {found}, limit {expected}.",
+    ),
+    ProblemType(
+        "xml-entities",
+        _E,
+        "file",
+        "Phần {found} của tệp khai báo DOCTYPE/thực thể XML, không an toàn để đọc.",
+        "Part {found} of the workbook declares a DOCTYPE or XML entities, unsafe to read.",
+    ),
+    ProblemType(
+        "sheet-too-large",
+        _E,
+        "file",
+        "Trang tính có ô ở {found}, vượt phạm vi một báo cáo ({expected}). "
+        "Hãy xóa các ô thừa ở xa bảng số liệu.",
+        "The sheet has a cell at {found}, beyond what a report can hold ({expected}). "
+        "Delete the stray cells far from the tables.",
+    ),
+    ProblemType(
+        "read-timeout",
+        _E,
+        "file",
+        "Đọc tệp mất quá {expected} giây, đã dừng.",
+        "Reading the file took more than {expected} seconds and was stopped.",
+    ),
+    ProblemType(
+        "read-crashed",
+        _E,
+        "file",
+        "Trình đọc dừng bất thường khi đọc tệp ({found}); tệp có thể hỏng hoặc vượt giới hạn bộ nhớ.",
+        "The reader stopped abnormally on this file ({found}); it may be damaged or exceed the memory limit.",
+    ),
+    # Sheets.
+    ProblemType(
+        "sheet-missing",
+        _E,
+        "sheet",
+        'Thiếu trang tính "{expected}". Các trang có: {found}.',
+        'Sheet "{expected}" is missing. Sheets found: {found}.',
+    ),
+    ProblemType(
+        "sheet-ambiguous",
+        _E,
+        "sheet",
+        'Có nhiều trang tính cùng là "{expected}": {found}. Hãy giữ lại một trang.',
+        'Several sheets could be "{expected}": {found}. Keep only one.',
+    ),
+    ProblemType(
+        "hidden-sheet-ignored",
+        _W,
+        "sheet",
+        'Trang tính ẩn "{found}" không được đọc.',
+        'Hidden sheet "{found}" was not read.',
+    ),
+    # Report facts (sheet Thông tin).
+    ProblemType(
+        "fact-missing",
+        _E,
+        "facts",
+        "Thiếu thông tin bắt buộc: {expected}.",
+        "A required fact is missing: {expected}.",
+    ),
+    ProblemType(
+        "year-invalid",
+        _E,
+        "facts",
+        'Năm báo cáo "{found}" không hợp lệ; cần một năm từ {expected}.',
+        'Report year "{found}" is not valid; expected a year from {expected}.',
+    ),
+    ProblemType(
+        "period-unknown",
+        _E,
+        "facts",
+        'Kỳ báo cáo "{found}" không rõ; cần một trong: {expected}.',
+        'Unknown report period "{found}"; expected one of: {expected}.',
+    ),
+    ProblemType(
+        "money-unit-unknown",
+        _E,
+        "facts",
+        'Đơn vị tiền "{found}" không rõ; cần một trong: {expected}.',
+        'Unknown money unit "{found}"; expected one of: {expected}.',
+    ),
+    ProblemType(
+        "province-unknown",
+        _E,
+        "facts",
+        'Không nhận ra tỉnh/thành phố "{found}".',
+        'Province "{found}" is not recognised.',
+    ),
+    ProblemType(
+        "province-abolished",
+        _E,
+        "facts",
+        '"{found}" không còn là đơn vị hành chính cấp tỉnh vào cuối kỳ báo cáo: '
+        "đã hợp nhất vào {expected} từ ngày 1/7/2025.",
+        '"{found}" no longer existed at the end of the report\'s period: '
+        "it was merged into {expected} on 1 July 2025.",
+    ),
+    # Tables.
+    ProblemType(
+        "header-not-found",
+        _E,
+        "table",
+        "Không tìm thấy dòng tiêu đề của bảng ({expected}).",
+        "The table's header row was not found ({expected}).",
+    ),
+    ProblemType(
+        "column-missing",
+        _E,
+        "table",
+        'Bảng thiếu cột "{expected}".',
+        'The table has no column "{expected}".',
+    ),
+    ProblemType(
+        "source-unknown",
+        _E,
+        "table",
+        'Không nhận ra nguồn kinh phí "{found}"; cần một trong: {expected}.',
+        'Unknown funding source "{found}"; expected one of: {expected}.',
+    ),
+    ProblemType(
+        "indicator-unknown",
+        _E,
+        "table",
+        'Không nhận ra chỉ tiêu "{found}" (mã hoặc tên không có trong danh mục).',
+        'Unknown indicator "{found}" (neither code nor label is in the catalogue).',
+    ),
+    ProblemType(
+        "row-duplicate",
+        _E,
+        "table",
+        '"{found}" xuất hiện nhiều lần; lần trước ở dòng {expected}.',
+        '"{found}" appears more than once; first at row {expected}.',
+    ),
+    ProblemType(
+        "unit-mismatch",
+        _E,
+        "table",
+        'Đơn vị "{found}" không khớp danh mục; cần "{expected}".',
+        'Unit "{found}" does not match the catalogue; expected "{expected}".',
+    ),
+    # Figures.
+    ProblemType(
+        "not-a-number",
+        _E,
+        "figure",
+        'Ô chứa "{found}", cần một số.',
+        'The cell holds "{found}"; a number is expected.',
+    ),
+    ProblemType(
+        "negative-number",
+        _E,
+        "figure",
+        "Số âm {found}; số liệu phải từ 0 trở lên.",
+        "Negative figure {found}; figures are zero or more.",
+    ),
+    ProblemType(
+        "fraction-in-count",
+        _E,
+        "figure",
+        "Số lượng phải là số nguyên, ô chứa {found}.",
+        "A count must be a whole number; the cell holds {found}.",
+    ),
+    ProblemType(
+        "number-too-large",
+        _E,
+        "figure",
+        "Số {found} quá lớn (phải nhỏ hơn 10^15).",
+        "Figure {found} is too large (must be below 10^15).",
+    ),
+    ProblemType(
+        "too-many-digits",
+        _E,
+        "figure",
+        '"{found}" có quá 15 chữ số, không đọc chính xác được.',
+        '"{found}" has more than 15 digits and cannot be read exactly.',
+    ),
+    ProblemType(
+        "ambiguous-number",
+        _E,
+        "figure",
+        '"{found}" đọc được nhiều cách. Theo quy ước Việt Nam dấu chấm phân cách hàng nghìn '
+        "và dấu phẩy là dấu thập phân: hãy viết {expected}.",
+        '"{found}" can be read more than one way. In the Vietnamese convention a dot groups '
+        "thousands and a comma marks decimals: write {expected}.",
+    ),
+    ProblemType(
+        "formula-without-value",
+        _E,
+        "figure",
+        "Ô có công thức {found} nhưng không có giá trị đã tính. Hãy mở tệp bằng Excel và lưu lại.",
+        "The cell holds formula {found} with no saved value. Open the file in Excel and save it.",
+    ),
+    ProblemType(
+        "error-value",
+        _E,
+        "figure",
+        "Ô chứa giá trị lỗi {found}.",
+        "The cell holds the error value {found}.",
+    ),
+    ProblemType(
+        "total-formula-without-value",
+        _W,
+        "figure",
+        "Ô tổng có công thức {found} chưa tính; kcstats tự tính tổng.",
+        "The total cell holds formula {found} with no saved value; kcstats computes the total itself.",
+    ),
+    ProblemType(
+        "money-rounded",
+        _W,
+        "figure",
+        "Số tiền {found} được làm tròn thành {expected} (đến 0,001 triệu đồng).",
+        "Money {found} was rounded to {expected} (to 0.001 triệu đồng).",
+    ),
+    # Cross-checks.
+    ProblemType(
+        "total-mismatch",
+        _E,
+        "check",
+        "Dòng tổng ghi {found}, nhưng tổng các nguồn là {expected}.",
+        "The stated total is {found}, but the sources add up to {expected}.",
+    ),
+    ProblemType(
+        "percent-mismatch",
+        _E,
+        "check",
+        "Tỷ lệ % đạt kế hoạch ghi {found}, nhưng tính ra {expected}.",
+        "The stated percent of plan is {found}, but it computes to {expected}.",
+    ),
+    ProblemType(
+        "duplicate-conflict",
+        _E,
+        "file",
+        "Tệp này và {other} cùng báo cáo {expected} nhưng số liệu khác nhau; "
+        "kcstats không đoán tệp nào đúng.",
+        "This file and {other} both report {expected} with different figures; "
+        "kcstats does not guess which one is right.",
+    ),
+    ProblemType(
+        "prior-year-mismatch",
+        _W,
+        "check",
+        'Cột "Cùng kỳ năm trước" ghi {found}, nhưng báo cáo năm trước ({other}) ghi {expected}.',
+        "The same-period-last-year column says {found}, but last year's report ({other}) says {expected}.",
+    ),
+]
+
+CATALOGUE: dict[str, ProblemType] = {t.code: t for t in _TYPES}
+
+
+class Problem(BaseModel):
+    """One problem found in one file, at one place."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    severity: Severity
+    sheet: str | None = None
+    cell: str | None = None
+    found: str | None = None
+    expected: str | None = None
+    message_vi: str
+    message_en: str
+
+    def message(self, lang: Lang = "vi") -> str:
+        return self.message_vi if lang == "vi" else self.message_en
+
+    def as_dict(self, lang: Lang = "vi") -> dict[str, Any]:
+        """The shape of outputs.md: {code, severity, sheet, cell, found, expected, message}."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "found": self.found,
+            "expected": self.expected,
+            "message": self.message(lang),
+        }
+
+
+def problem(
+    code: str,
+    *,
+    sheet: str | None = None,
+    cell: str | None = None,
+    found: object = None,
+    expected: object = None,
+    **params: object,
+) -> Problem:
+    """Build a problem from the catalogue; an unknown code is a programming error."""
+    kind = CATALOGUE[code]
+    found_text = None if found is None else str(found)
+    expected_text = None if expected is None else str(expected)
+    values = {"found": found_text or "", "expected": expected_text or "", **params}
+    return Problem(
+        code=code,
+        severity=kind.severity,
+        sheet=sheet,
+        cell=cell,
+        found=found_text,
+        expected=expected_text,
+        message_vi=kind.vi.format(**values),
+        message_en=kind.en.format(**values),
+    )
+
+
+def cell_name(row: int, col: int) -> str:
+    """A1 name of a zero-based (row, col): (0, 0) -> 'A1', (4, 27) -> 'AB5'."""
+    letters = ""
+    n = col + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return f"{letters}{row + 1}"

@@ -1,0 +1,293 @@
+"""Sheet 'Kinh phí': one row per source of funds, with projects and money planned and done."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from kcstats.catalog import Catalogue
+from kcstats.model import FundingLine
+from kcstats.numbers import shown_tolerance
+from kcstats.reader.context import Problems
+from kcstats.reader.figures import Stated, read_count, read_money, read_number
+from kcstats.reader.grid import Grid
+from kcstats.reader.headers import HeaderText, contains_phrase, header_text
+from kcstats.text import fold_label
+
+Role = Literal[
+    "source", "percent", "plan_projects", "plan_money", "actual_projects", "actual_money"
+]
+FIGURE_ROLES: tuple[Role, ...] = ("plan_projects", "plan_money", "actual_projects", "actual_money")
+MONEY_ROLES = ("plan_money", "actual_money")
+MONEY_TOLERANCE_FLOOR = Decimal("0.0005")
+
+
+@dataclass(slots=True)
+class Column:
+    col: int
+    unit: str | None  # money unit code named in the header, else None
+
+
+@dataclass(slots=True)
+class FundingTable:
+    header_rows: tuple[int, ...]
+    columns: dict[Role, Column]
+
+
+@dataclass(slots=True)
+class _Row:
+    source: str
+    row: int
+    values: dict[str, Decimal | int | None] = field(default_factory=dict)
+    stated: dict[str, Stated] = field(default_factory=dict)  # money as written, for totals
+    factors: dict[str, Decimal] = field(default_factory=dict)
+
+
+class _Classifier:
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.words = {
+            role: [fold_label(a) for a in aliases]
+            for role, aliases in catalogue.aliases.funding_columns.items()
+        }
+        self.units = catalogue.money_unit_index
+
+    def _has(self, text: str, role: str) -> bool:
+        return any(contains_phrase(text, phrase) for phrase in self.words[role])
+
+    def parts(self, text: str) -> set[str]:
+        """What a header cell says: source, percent, or kind (projects/money) and stage."""
+        if not text:
+            return set()
+        if self._has(text, "percent") or text.startswith("%"):
+            return {"percent"}
+        if self._has(text, "source"):
+            return {"source"}
+        found = {role for role in ("projects", "money", "plan", "actual") if self._has(text, role)}
+        if "projects" in found:
+            found.discard("money")  # 'Số đề án' never means money, 'Kinh phí' alone does
+        return found
+
+    def role(
+        self, top: HeaderText, bottom: HeaderText | None
+    ) -> tuple[Role | None, bool, str | None]:
+        """Role of a column, whether it needed the second header row, and its money unit."""
+        top_parts = self.parts(top.folded)
+        unit = self.units.get(top.unit) if top.unit else None
+        if "source" in top_parts or "percent" in top_parts:
+            return ("source" if "source" in top_parts else "percent"), False, None
+        resolved = _complete(top_parts)
+        if resolved is not None:
+            return resolved, False, unit
+        if bottom is None:
+            return None, False, None
+        bottom_parts = self.parts(bottom.folded)
+        if bottom.unit and self.units.get(bottom.unit):
+            unit = self.units.get(bottom.unit)
+        if "percent" in bottom_parts:
+            return "percent", True, None
+        return _complete(top_parts | bottom_parts), True, unit
+
+
+def _complete(parts: set[str]) -> Role | None:
+    kinds = parts & {"projects", "money"}
+    stages = parts & {"plan", "actual"}
+    if len(kinds) == 1 and len(stages) == 1:
+        return f"{stages.pop()}_{kinds.pop()}"  # type: ignore[return-value]
+    return None
+
+
+def find_table(grid: Grid, catalogue: Catalogue) -> FundingTable | None:
+    classifier = _Classifier(catalogue)
+    for row in range(grid.height):
+        width = max(grid.width(row), grid.width(row + 1))
+        tops = [header_text(grid, row, c) for c in range(width)]
+        if not any("source" in classifier.parts(t.folded) for t in tops):
+            continue
+        columns: dict[Role, Column] = {}
+        used_second_row = False
+        for col, top in enumerate(tops):
+            bottom = header_text(grid, row + 1, col) if row + 1 < grid.height else None
+            role, second, unit = classifier.role(top, bottom)
+            if role is None or role in columns:
+                continue
+            columns[role] = Column(col, unit)
+            used_second_row |= second
+        if "source" in columns and any(r in columns for r in FIGURE_ROLES):
+            rows = (row, row + 1) if used_second_row else (row,)
+            return FundingTable(rows, columns)
+    return None
+
+
+def read_funding(
+    grid: Grid, catalogue: Catalogue, money_unit: str, problems: Problems
+) -> list[FundingLine]:
+    table = find_table(grid, catalogue)
+    if table is None:
+        problems.add(
+            "header-not-found",
+            sheet=grid.name,
+            expected="Nguồn kinh phí · Số đề án / Kinh phí · Kế hoạch / Thực hiện",
+        )
+        return []
+    for role, label in (
+        ("plan_money", "Kinh phí kế hoạch"),
+        ("actual_money", "Kinh phí thực hiện"),
+    ):
+        if role not in table.columns:
+            problems.add(
+                "column-missing", sheet=grid.name, at=(table.header_rows[0], 0), expected=label
+            )
+    source_col = table.columns["source"].col
+    rows: dict[str, _Row] = {}
+    total: _Row | None = None
+    for row in range(table.header_rows[-1] + 1, grid.height):
+        figure_cols = [c.col for role, c in table.columns.items() if role != "source"]
+        if all(grid.is_empty(row, c) for c in figure_cols):
+            continue  # headings, notes, signatures: nothing reported on this row
+        label = grid.text(row, source_col)
+        source = catalogue.source_index.get(fold_label(label)) if label else None
+        if source is None:
+            expected = ", ".join(s.label_vi for s in catalogue.sources.values())
+            problems.add(
+                "source-unknown",
+                sheet=grid.name,
+                at=(row, source_col),
+                found=label,
+                expected=expected,
+            )
+            continue
+        if source in rows or (source == "total" and total is not None):
+            first = total.row if source == "total" and total else rows[source].row
+            problems.add(
+                "row-duplicate",
+                sheet=grid.name,
+                at=(row, source_col),
+                found=label,
+                expected=first + 1,
+            )
+            continue
+        parsed = _read_row(grid, row, source, table, catalogue, money_unit, problems)
+        if source == "total":
+            total = parsed
+        else:
+            rows[source] = parsed
+    if total is not None:
+        _check_total(grid, table, total, rows, problems)
+    return [
+        FundingLine(source=code, **{k: v for k, v in rows[code].values.items()})  # type: ignore[arg-type]
+        for code in ("national", "local", "counterpart", "other")
+        if code in rows
+    ]
+
+
+def _read_row(
+    grid: Grid,
+    row: int,
+    source: str,
+    table: FundingTable,
+    catalogue: Catalogue,
+    money_unit: str,
+    problems: Problems,
+) -> _Row:
+    lenient = source == "total"
+    parsed = _Row(source, row)
+    for role in FIGURE_ROLES:
+        column = table.columns.get(role)
+        if column is None:
+            continue
+        if role in MONEY_ROLES:
+            unit = column.unit or money_unit
+            factor = catalogue.money_units[unit].per_trieu
+            money = read_money(
+                grid,
+                row,
+                column.col,
+                factor,
+                problems,
+                unit_index=catalogue.money_unit_index,
+                unit_code=unit,
+                lenient_formula=lenient,
+            )
+            parsed.values[role] = money[0] if money else None
+            if money:
+                parsed.stated[role] = money[1]
+                parsed.factors[role] = factor
+        else:
+            parsed.values[role] = read_count(
+                grid, row, column.col, problems, lenient_formula=lenient
+            )
+    percent = table.columns.get("percent")
+    if percent is not None:
+        check_percent(
+            grid,
+            row,
+            percent.col,
+            parsed.values.get("plan_money"),
+            parsed.values.get("actual_money"),
+            problems,
+            lenient,
+        )
+    return parsed
+
+
+def check_percent(
+    grid: Grid,
+    row: int,
+    col: int,
+    plan: Decimal | int | None,
+    actual: Decimal | int | None,
+    problems: Problems,
+    lenient: bool = False,
+) -> None:
+    """A stated '% đạt kế hoạch' must agree with actual / plan × 100, to its last shown digit.
+
+    Excel often stores a percent-formatted cell as a fraction (0,491 shown as 49,1%), so a
+    stated value that agrees as a fraction agrees too.
+    """
+    stated = read_number(grid, row, col, problems, lenient_formula=lenient)
+    if stated is None or plan is None or actual is None or plan == 0:
+        return
+    computed = Decimal(actual) * 100 / Decimal(plan)
+    floor = Decimal("0.000001")
+    as_percent = abs(stated.value - computed) <= max(shown_tolerance(stated.decimals), floor)
+    as_fraction = abs(stated.value * 100 - computed) <= max(
+        shown_tolerance(max(stated.decimals - 2, 0)), floor
+    )
+    if not (as_percent or as_fraction):
+        problems.add(
+            "percent-mismatch",
+            sheet=grid.name,
+            at=(row, col),
+            found=format(stated.value, "f"),
+            expected=format(computed.quantize(Decimal("0.01")), "f"),
+        )
+
+
+def _check_total(
+    grid: Grid, table: FundingTable, total: _Row, rows: dict[str, _Row], problems: Problems
+) -> None:
+    """A stated total of national and local is checked against their sum, never added in."""
+    parts = [rows[s] for s in ("national", "local") if s in rows]
+    for role in FIGURE_ROLES:
+        stated = total.values.get(role)
+        if stated is None:
+            continue
+        present = [Decimal(v) for p in parts if (v := p.values.get(role)) is not None]
+        computed = sum(present, Decimal(0))
+        if not present:
+            agrees = stated == 0
+        elif role in MONEY_ROLES:
+            shown, factor = total.stated[role], total.factors[role]
+            tolerance = max(shown_tolerance(shown.decimals) * factor, MONEY_TOLERANCE_FLOOR)
+            agrees = abs(shown.value * factor - computed) <= tolerance
+        else:
+            agrees = Decimal(stated) == computed
+        if not agrees:
+            problems.add(
+                "total-mismatch",
+                sheet=grid.name,
+                at=(total.row, table.columns[role].col),
+                found=format(Decimal(stated), "f"),
+                expected=format(computed, "f") if present else "trống / blank",
+            )

@@ -1,0 +1,150 @@
+"""Sheet 'Chỉ tiêu': one row per indicator, named by code or, where the code is blank, by label."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kcstats.catalog import Catalogue, Indicator
+from kcstats.model import IndicatorFigure
+from kcstats.reader.context import Problems
+from kcstats.reader.figures import read_count, read_money
+from kcstats.reader.funding import check_percent
+from kcstats.reader.grid import Grid
+from kcstats.reader.headers import header_text, match_exact_or_prefix
+from kcstats.text import fold, fold_label
+
+FIGURE_COLUMNS = ("plan", "actual", "prior")
+
+
+@dataclass(slots=True)
+class ResultsTable:
+    header_row: int
+    columns: dict[str, int]
+
+
+def find_table(grid: Grid, catalogue: Catalogue) -> ResultsTable | None:
+    index = {
+        fold_label(a): role
+        for role, names in catalogue.aliases.results_columns.items()
+        for a in names
+    }
+    for row in range(grid.height):
+        columns: dict[str, int] = {}
+        for col in range(grid.width(row)):
+            text = header_text(grid, row, col).folded
+            role = match_exact_or_prefix(text, index) if text else None
+            if role is not None and role not in columns:
+                columns[role] = col
+        if "label" in columns and ("plan" in columns or "actual" in columns):
+            return ResultsTable(row, columns)
+    return None
+
+
+def read_results(
+    grid: Grid, catalogue: Catalogue, money_unit: str, problems: Problems
+) -> list[IndicatorFigure]:
+    table = find_table(grid, catalogue)
+    if table is None:
+        problems.add(
+            "header-not-found",
+            sheet=grid.name,
+            expected="Chỉ tiêu / Nội dung · Kế hoạch · Thực hiện",
+        )
+        return []
+    cols = table.columns
+    figure_cols = [cols[c] for c in (*FIGURE_COLUMNS, "percent") if c in cols]
+    seen: dict[str, int] = {}
+    figures: list[IndicatorFigure] = []
+    for row in range(table.header_row + 1, grid.height):
+        if all(grid.is_empty(row, c) for c in figure_cols):
+            continue  # section headings such as 'I. Đào tạo nghề' report nothing
+        indicator, at, found = _identify(grid, row, cols, catalogue)
+        if indicator is None:
+            problems.add("indicator-unknown", sheet=grid.name, at=at, found=found)
+            continue
+        if indicator.code in seen:
+            problems.add(
+                "row-duplicate",
+                sheet=grid.name,
+                at=at,
+                found=found,
+                expected=seen[indicator.code] + 1,
+            )
+            continue
+        seen[indicator.code] = row
+        unit_ok, unit_code = _check_unit(
+            grid, row, cols.get("unit"), indicator, catalogue, money_unit, problems
+        )
+        if not unit_ok:
+            continue
+        values: dict[str, Decimal | None] = {}
+        for name in FIGURE_COLUMNS:
+            col = cols.get(name)
+            values[name] = (
+                None
+                if col is None
+                else _read_value(grid, row, col, indicator, catalogue, unit_code, problems)
+            )
+        if "percent" in cols:
+            check_percent(grid, row, cols["percent"], values["plan"], values["actual"], problems)
+        figures.append(IndicatorFigure(code=indicator.code, **values))
+    return figures
+
+
+def _identify(
+    grid: Grid, row: int, cols: dict[str, int], catalogue: Catalogue
+) -> tuple[Indicator | None, tuple[int, int], str]:
+    code_col = cols.get("code")
+    if code_col is not None and not grid.is_empty(row, code_col):
+        code = grid.text(row, code_col)
+        return catalogue.indicators.get(code.strip().lower()), (row, code_col), code
+    label = grid.text(row, cols["label"])
+    key = catalogue.indicator_index.get(fold_label(label)) if label else None
+    return (catalogue.indicators[key] if key else None), (row, cols["label"]), label
+
+
+def _check_unit(
+    grid: Grid,
+    row: int,
+    col: int | None,
+    indicator: Indicator,
+    catalogue: Catalogue,
+    money_unit: str,
+    problems: Problems,
+) -> tuple[bool, str]:
+    """The row's unit cell must agree with the catalogue; for money it names the row's unit."""
+    text = grid.text(row, col) if col is not None else ""
+    if not text:
+        return True, money_unit
+    folded = fold(text)
+    if indicator.kind == "money":
+        unit = catalogue.money_unit_index.get(folded)
+        if unit is not None:
+            return True, unit
+    elif folded == fold(indicator.unit):
+        return True, money_unit
+    assert col is not None
+    problems.add(
+        "unit-mismatch", sheet=grid.name, at=(row, col), found=text, expected=indicator.unit
+    )
+    return False, money_unit
+
+
+def _read_value(
+    grid: Grid,
+    row: int,
+    col: int,
+    indicator: Indicator,
+    catalogue: Catalogue,
+    unit_code: str,
+    problems: Problems,
+) -> Decimal | None:
+    if indicator.kind == "count":
+        count = read_count(grid, row, col, problems)
+        return None if count is None else Decimal(count)
+    factor = catalogue.money_units[unit_code].per_trieu
+    money = read_money(
+        grid, row, col, factor, problems, unit_index=catalogue.money_unit_index, unit_code=unit_code
+    )
+    return None if money is None else money[0]

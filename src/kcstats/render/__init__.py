@@ -1,0 +1,1 @@
+"""Rendering results for people (terminal, Markdown, workbooks) and programs (JSON, CSV)."""

@@ -1,0 +1,89 @@
+"""The human view of kcstats validate: a table of files, then every problem with its place."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from kcstats.model import FileStatus
+from kcstats.problems import Lang, Severity
+from kcstats.validate import ValidationReport
+
+HEADINGS = {
+    "vi": {
+        "file": "Tệp",
+        "status": "Trạng thái",
+        "province": "Tỉnh/TP",
+        "year": "Năm",
+        "period": "Kỳ",
+        "problems": "Vấn đề",
+        "where": "Vị trí",
+        "code": "Mã lỗi",
+        "message": "Nội dung",
+        "title": "Kết quả kiểm tra",
+        "summary": "{a} chấp nhận, {r} bị từ chối, {s} bỏ qua",
+    },
+    "en": {
+        "file": "File",
+        "status": "Status",
+        "province": "Province",
+        "year": "Year",
+        "period": "Period",
+        "problems": "Problems",
+        "where": "Where",
+        "code": "Code",
+        "message": "Message",
+        "title": "Validation result",
+        "summary": "{a} accepted, {r} refused, {s} skipped",
+    },
+}
+STATUS = {
+    "vi": {
+        FileStatus.ACCEPTED: "chấp nhận",
+        FileStatus.REFUSED: "từ chối",
+        FileStatus.SKIPPED: "bỏ qua",
+    },
+    "en": {
+        FileStatus.ACCEPTED: "accepted",
+        FileStatus.REFUSED: "refused",
+        FileStatus.SKIPPED: "skipped",
+    },
+}
+STYLE = {FileStatus.ACCEPTED: "green", FileStatus.REFUSED: "bold red", FileStatus.SKIPPED: "yellow"}
+SEVERITY_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
+
+
+def render_validation(report: ValidationReport, lang: Lang, console: Console | None = None) -> None:
+    console = console or Console()
+    h = HEADINGS[lang]
+    files = Table(title=h["title"], title_justify="left")
+    for key in ("file", "status", "province", "year", "period", "problems"):
+        files.add_column(h[key], overflow="fold")
+    for f in report.files:
+        files.add_row(
+            f.path,
+            f"[{STYLE[f.status]}]{STATUS[lang][f.status]}[/]",
+            f.province or "",
+            str(f.year or ""),
+            f.period or "",
+            str(len(f.problems)) if f.problems else "",
+        )
+    console.print(files)
+    problems = Table(show_lines=False)
+    for key in ("file", "where", "code", "message"):
+        problems.add_column(h[key], overflow="fold")
+    for f in report.files:
+        for p in f.problems:
+            where = "!".join(x for x in (p.sheet, p.cell) if x)
+            problems.add_row(
+                f.path, where, f"[{SEVERITY_STYLE[p.severity]}]{p.code}[/]", p.message(lang)
+            )
+    if problems.row_count:
+        console.print(problems)
+    console.print(
+        h["summary"].format(
+            a=report.count(FileStatus.ACCEPTED),
+            r=report.count(FileStatus.REFUSED),
+            s=report.count(FileStatus.SKIPPED),
+        )
+    )

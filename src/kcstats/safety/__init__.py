@@ -1,0 +1,1 @@
+"""Reading untrusted workbooks safely: preflight checks and isolated worker processes."""
