@@ -1,12 +1,35 @@
-"""Preflight: look at a workbook's bytes before any parser does (stub; see issue 8)."""
+"""Preflight: look at a workbook's bytes before any parser does.
+
+kcstats reads workbooks with calamine, which is fast but trusts the file: a single value at
+XFD1048576, or a sharedStrings part that declares two billion strings, makes it reserve
+hundreds of gigabytes and abort the whole process (SIGABRT, which Python cannot catch).
+So before calamine sees a file, `preflight` checks what it really is and that it stays
+inside `Limits`, using only zipfile's directory, bounded zlib inflation and regular
+expressions on bytes: no XML parser ever runs on untrusted bytes here, and no entity is
+ever expanded. On the way it records what calamine cannot tell (it reads both as ''):
+formula cells with no saved value, and error values such as #DIV/0!.
+
+`preflight` never raises for any content of the file; every outcome is a `Preflight`.
+The regular expressions accept any namespace prefix (`<x:c>`) and cells without an `r`
+attribute, because calamine does too: the checks must see at least what the parser sees.
+"""
 
 from __future__ import annotations
 
+import io
+import posixpath
+import re
+import stat
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from kcstats.problems import Problem
+from kcstats.problems import Problem, cell_name, problem
+from kcstats.safety.limits import DEFAULT_LIMITS, Limits, group_thousands, size_text
 
 Format = Literal["xlsx", "xls", "ods"]
 
@@ -31,5 +54,792 @@ class Preflight:
         return any(p.severity == "error" for p in self.problems)
 
 
-def preflight(path: Path) -> Preflight:
-    return Preflight(format="xlsx")
+class _Refused(Exception):
+    """Raised inside preflight to stop at the first container-level problem."""
+
+    def __init__(self, found: Problem) -> None:
+        super().__init__(found.code)
+        self.problem = found
+
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_EMPTY_ZIP_MAGIC = b"PK\x05\x06"
+_OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+# The 'Workbook' (BIFF8) or 'Book' (BIFF5) stream; OLE compares names case-insensitively.
+_BIFF_BOOK = "book".encode("utf-16-le")
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+_IN_CHUNK = 256 * 1024  # compressed bytes fed to zlib at a time
+_MAX_TAG_BYTES = 1 << 20  # one start tag's attributes; a cell's are a few dozen bytes
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    OSError,
+    EOFError,
+    ValueError,  # includes UnicodeDecodeError (member names)
+    struct.error,
+    NotImplementedError,
+)
+
+_ENTITY_DECL = re.compile(rb"<!(?i:doctype|entity)")
+_XML_REF = re.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|amp|lt|gt|quot|apos);")
+_XML_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+
+# Any namespace prefix is accepted (the prefix is a name followed by ':').
+_P = rb"(?:[A-Za-z_][\w.\-]*:)?"
+# The attributes of a start tag up to its closing '>', quote-aware ('>' may stand in a quoted
+# value). Written as an unrolled loop: linear, and it always matches, so never backtracks.
+_TAG_REST = re.compile(rb"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*""")
+_ROW_OR_CELL = re.compile(rb"<" + _P + rb"(row|c)(?=[\s/>])")
+_CELL_END = re.compile(rb"</" + _P + rb"c\s*>")
+# The fast path for sheets written the usual way (every cell <c r="B7" ...>, as Excel,
+# LibreOffice, openpyxl and xlsxwriter write them): see _scan_sheet.
+_ANY_CELL_START = re.compile(rb"<" + _P + rb"c(?=[\s/>])")
+# Every cell start tag, prefixed or not (and the odd ':c ' in text: overcounting is safe).
+_CELL_START_HINT = re.compile(rb"c(?<=[<:]c)[\s/>]")  # starts with a literal: a fast scan
+_PLAIN_CELL_REF = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
+_R_ATTRIBUTE = re.compile(rb"r(?<=\sr)\s*=")  # starts with a literal: a fast scan
+_PLAIN_F = re.compile(rb"<f[\s/>]")
+_T_ERROR = re.compile(rb"t(?<=\st)\s*=\s*[\"']e[\"']")
+_VALUE_CHILD = re.compile(rb"<" + _P + rb"(?:v|is)(?=[\s/>])")
+_V_START = re.compile(rb"<" + _P + rb"v(?=[\s/>])")
+_V_END = re.compile(rb"</" + _P + rb"v\s*>")
+_F_START = re.compile(rb"<" + _P + rb"f(?=[\s/>])")
+_F_END = re.compile(rb"</" + _P + rb"f\s*>")
+_ATTRIBUTE = re.compile(rb"""(?<![^\s"'])([^\s=/"'<>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_CELL_REF = re.compile(rb"\s*\$?([A-Za-z]+)\$?([0-9]+)\s*")
+_SHEET_TAG = re.compile(rb"<" + _P + rb"sheet(?=[\s/>])")
+_RELATIONSHIP_TAG = re.compile(rb"<" + _P + rb"Relationship(?=[\s/>])")
+_SST_TAG = re.compile(rb"<" + _P + rb"sst(?=[\s/>])")
+
+# OpenDocument: calamine matches these qualified names literally, and so do we.
+_ODS_START = re.compile(rb"<table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])")
+_ODS_CELL_END = re.compile(rb"</table:(?:covered-)?table-cell\s*>")
+# A cell with only these attributes and no content is formatting (LibreOffice pads every
+# sheet with such cells). Any other attribute may give it a value: office:value-type, but
+# also office:string-value or office:value alone, which calamine reads as the cell's value.
+_ODS_FORMAT_ATTRIBUTES = frozenset(
+    {
+        b"table:style-name",
+        b"table:number-columns-repeated",
+        b"table:number-columns-spanned",
+        b"table:number-rows-spanned",
+        b"table:number-matrix-columns-spanned",
+        b"table:number-matrix-rows-spanned",
+        b"table:content-validation-name",
+        b"table:protect",
+        b"table:protected",
+        b"xml:id",
+    }
+)
+
+
+def _tag(data: bytes, start: re.Match[bytes]) -> tuple[bytes, bool, int] | None:
+    """(attributes, self-closing, index past '>') of the tag that `start` opened;
+    None if it is never closed (the XML is broken from there on: a parser stops too)."""
+    limit = start.end() + _MAX_TAG_BYTES
+    rest = _TAG_REST.match(data, start.end(), limit)
+    end = rest.end() if rest is not None else len(data)
+    if end < len(data) and data[end] in b"\"'" and data.find(data[end : end + 1], end + 1) > 0:
+        end = limit  # a quoted value that runs past the window
+    if end >= limit:
+        raise _Refused(_damaged("thẻ XML dài bất thường / abnormally long XML tag"))
+    if end >= len(data) or data[end] != 0x3E:  # never closed, or a quote never closed
+        return None
+    attrs = data[start.end() : end]
+    if attrs.endswith(b"/"):
+        return attrs[:-1], True, end + 1
+    return attrs, False, end + 1
+
+
+def _tags(data: bytes, start: re.Pattern[bytes]) -> Iterator[bytes]:
+    """The attributes of every tag that `start` finds in data."""
+    pos = 0
+    while (m := start.search(data, pos)) is not None:
+        tag = _tag(data, m)
+        if tag is None:
+            return
+        yield tag[0]
+        pos = tag[2]
+
+
+def _child(
+    body: bytes, start: re.Pattern[bytes], end: re.Pattern[bytes]
+) -> tuple[bytes, bytes] | None:
+    """(attributes, text) of the first child element of a cell that `start` finds."""
+    m = start.search(body)
+    if m is None:
+        return None
+    tag = _tag(body, m)
+    if tag is None:
+        return b"", b""
+    attrs, closed, pos = tag
+    if closed:
+        return attrs, b""
+    close = end.search(body, pos)
+    return attrs, body[pos : close.start() if close is not None else len(body)]
+
+
+def _number(raw: bytes) -> int | None:
+    """A non-negative decimal attribute; absurdly long ones are simply very large."""
+    digits = raw.strip()
+    if not digits.isdigit():
+        return None
+    return int(digits) if len(digits) <= 15 else 10**15
+
+
+def _attributes(attrs: bytes) -> dict[bytes, bytes]:
+    """A start tag's attributes by exact qualified name, read in order so that text inside
+    a quoted value is never taken for an attribute; a repeated name keeps its last value,
+    as calamine does (it also ignores prefixed names such as x:r, and so do the lookups)."""
+    return {key: dq or sq for key, dq, sq in _ATTRIBUTE.findall(attrs)}
+
+
+def _unescape_ref(m: re.Match[str]) -> str:
+    ref = m.group(1)
+    if ref in _XML_NAMED:
+        return _XML_NAMED[ref]
+    try:
+        return chr(int(ref[2:], 16) if ref[1] == "x" else int(ref[1:]))
+    except (ValueError, OverflowError):
+        return m.group(0)
+
+
+def _text(raw: bytes) -> str:
+    """XML text or attribute bytes as a str, with character and entity references resolved."""
+    text = raw.decode("utf-8", errors="replace")
+    return _XML_REF.sub(_unescape_ref, text) if "&" in text else text
+
+
+def _col_index(letters: bytes) -> int:
+    """Zero-based column of 'A'/'GR'/'XFD'; an absurdly long name is simply very far."""
+    if len(letters) > 12:
+        return 26**12
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + (ch - 64)
+    return n - 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry point
+
+
+def preflight(path: Path, limits: Limits = DEFAULT_LIMITS) -> Preflight:
+    """Check one file before any parser reads it. Never raises for what the file holds."""
+    result = Preflight()
+    try:
+        _check_file(Path(path), limits, result)
+    except _Refused as refused:
+        result.problems.append(refused.problem)
+    return result
+
+
+def _check_file(path: Path, limits: Limits, result: Preflight) -> None:
+    extension = path.suffix.lower() or "(không có đuôi / none)"
+    data = b""
+    try:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a FIFO would block the read for ever
+            raise _Refused(
+                problem(
+                    "not-a-workbook",
+                    found="không phải tệp thông thường / not a regular file",
+                    expected=extension,
+                )
+            )
+        size = status.st_size
+        if size <= limits.max_file_bytes:
+            with path.open("rb") as fh:
+                data = fh.read(limits.max_file_bytes + 1)  # the file may grow meanwhile
+            size = len(data)
+    except OSError as exc:
+        raise _Refused(problem("damaged-workbook", found=_os_reason(exc))) from None
+    if size > limits.max_file_bytes:
+        raise _Refused(
+            problem(
+                "file-too-large",
+                found=size_text(size),
+                expected=f"≤ {size_text(limits.max_file_bytes)}",
+            )
+        )
+    if not data:
+        raise _Refused(problem("not-a-workbook", found="tệp rỗng / empty file", expected=extension))
+    if data.startswith((_ZIP_MAGIC, _EMPTY_ZIP_MAGIC)):
+        _check_zip(data, extension, limits, result)
+    elif data.startswith(_OLE_MAGIC):
+        _check_ole(data, extension, result)
+    else:
+        raise _Refused(problem("not-a-workbook", found=_looks_like(data), expected=extension))
+
+
+def _os_reason(exc: OSError) -> str:
+    return f"không mở được / cannot open: {exc.strerror or type(exc).__name__}"
+
+
+def _looks_like(data: bytes) -> str:
+    """What a file that is neither a zip nor an OLE container seems to be, for the message."""
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="ignore").encode("utf-8", errors="ignore")
+    elif head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    lowered = head.lstrip().lower()
+    if lowered.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in lowered:
+        return "XML Spreadsheet 2003"
+    html_starts = (b"<html", b"<!doctype html", b"<table", b"<head", b"<body", b"<meta", b"<div")
+    if lowered.startswith(html_starts) or (lowered.startswith(b"<") and b"<html" in lowered):
+        return "HTML"
+    if lowered.startswith(b"%pdf"):
+        return "PDF"
+    if head and not any(b < 9 or 13 < b < 32 for b in head[:1024]):
+        return "văn bản / text"
+    return "không rõ / unknown"
+
+
+# ---------------------------------------------------------------------------------------------
+# OLE2 compound files (.xls, or an encrypted .xlsx)
+
+
+def _check_ole(data: bytes, extension: str, result: Preflight) -> None:
+    # An encrypted OOXML workbook is an OLE file holding 'EncryptionInfo' and
+    # 'EncryptedPackage' streams; their names sit UTF-16LE in the directory sectors.
+    if _ENCRYPTED_PACKAGE in data:
+        raise _Refused(problem("encrypted-workbook"))
+    if _BIFF_BOOK not in data.lower():
+        raise _Refused(
+            problem(
+                "not-a-workbook",
+                found="tệp OLE không phải bảng tính / OLE file that is not a workbook",
+                expected=extension,
+            )
+        )
+    result.format = "xls"
+
+
+# ---------------------------------------------------------------------------------------------
+# Zip containers (.xlsx, .xlsm, .ods)
+
+
+@dataclass(slots=True)
+class _Zip:
+    data: bytes
+    members: dict[str, zipfile.ZipInfo]
+
+    def read(self, name: str) -> bytes:
+        """One member, inflated in bounded steps; never more than its declared size."""
+        info = self.members[name]
+        if info.flag_bits & 0x1:
+            raise _Refused(problem("encrypted-workbook"))
+        offset = info.header_offset
+        if (
+            offset < 0
+            or self.data[offset : offset + 4] != _ZIP_MAGIC
+            or offset + 30 > len(self.data)
+        ):
+            raise _Refused(_damaged(f"{name}: thiếu phần đầu / missing local header"))
+        name_len, extra_len = struct.unpack_from("<HH", self.data, offset + 26)
+        start = offset + 30 + name_len + extra_len
+        end = start + info.compress_size
+        if end > len(self.data):
+            raise _Refused(_damaged(f"{name}: dữ liệu bị cụt / truncated data"))
+        compressed = memoryview(self.data)[start:end]
+        if info.compress_type == zipfile.ZIP_STORED:
+            out = bytes(compressed)
+        elif info.compress_type == zipfile.ZIP_DEFLATED:
+            out = _inflate(compressed, info.file_size, name)
+        else:
+            raise _Refused(
+                _damaged(f"{name}: cách nén {info.compress_type} không hỗ trợ / unsupported")
+            )
+        if len(out) != info.file_size or zlib.crc32(out) != info.CRC:
+            raise _Refused(_damaged(f"{name}: sai CRC / bad CRC"))
+        return out
+
+    def xml(self, name: str) -> bytes:
+        """A member as UTF-8 XML, refused if it declares a DOCTYPE or entities."""
+        data = _as_utf8(self.read(name), name)
+        if _ENTITY_DECL.search(data):
+            raise _Refused(problem("xml-entities", found=name))
+        return data
+
+
+def _damaged(reason: str) -> Problem:
+    return problem("damaged-workbook", found=reason)
+
+
+def _inflate(compressed: memoryview, declared: int, name: str) -> bytes:
+    """Raw deflate data, inflated with zlib's max_length so output can never pass declared+1."""
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    out = bytearray()
+    try:
+        for pos in range(0, len(compressed), _IN_CHUNK):
+            chunk: bytes | memoryview = compressed[pos : pos + _IN_CHUNK]
+            while chunk and not inflater.eof:
+                out += inflater.decompress(chunk, declared + 1 - len(out))
+                if len(out) > declared:
+                    raise _Refused(
+                        _damaged(
+                            f"{name}: giải nén dài hơn kích thước khai báo / "
+                            "unpacks to more than its declared size"
+                        )
+                    )
+                chunk = inflater.unconsumed_tail
+            if inflater.eof:
+                break
+    except zlib.error as exc:
+        raise _Refused(_damaged(f"{name}: dữ liệu nén hỏng / bad deflate data ({exc})")) from None
+    if not inflater.eof and len(out) != declared:
+        raise _Refused(_damaged(f"{name}: dữ liệu nén bị cụt / truncated deflate data"))
+    return bytes(out)
+
+
+def _as_utf8(data: bytes, name: str) -> bytes:
+    """XML in UTF-16/32 (legal, never written by office suites) re-encoded so the byte
+    patterns see it; anything ASCII-compatible is returned as it is."""
+    if b"\x00" not in data[:4] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data
+    head = data[:4]
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        encoding = "utf-32"
+    elif head.startswith(b"<\x00\x00\x00"):
+        encoding = "utf-32-le"
+    elif head.startswith(b"\x00\x00\x00<"):
+        encoding = "utf-32-be"
+    elif head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif head.startswith(b"<\x00"):
+        encoding = "utf-16-le"
+    else:
+        encoding = "utf-16-be"
+    try:
+        return data.decode(encoding).encode("utf-8")
+    except UnicodeError:
+        raise _Refused(_damaged(f"{name}: mã hóa ký tự hỏng / bad text encoding")) from None
+
+
+def _check_zip(data: bytes, extension: str, limits: Limits, result: Preflight) -> None:
+    # zipfile builds an object per central-directory entry before we could count them, and a
+    # 50 MiB file can hold a million: count the entry signatures first (an overcount at worst).
+    entries = data.count(b"PK\x01\x02")
+    if entries > limits.max_members:
+        raise _Refused(_too_many_parts(entries, limits))
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except _ZIP_ERRORS as exc:
+        raise _Refused(_damaged(f"zip hỏng / bad zip: {exc}")) from None
+    members = {info.filename: info for info in infos}
+    if len(members) != len(infos):
+        raise _Refused(_damaged("zip có tên trùng / duplicate member names"))
+    archive_ = _Zip(data, members)
+
+    if "xl/workbook.xml" in members:
+        kind: Format = "xlsx"
+    elif "content.xml" in members and "mimetype" in members and _is_ods(archive_):
+        kind = "ods"
+    else:
+        if "xl/workbook.bin" in members:
+            found = "bảng tính nhị phân .xlsb / binary .xlsb workbook"
+        elif "word/document.xml" in members:
+            found = "tài liệu Word / Word document"
+        else:
+            found = "zip không phải bảng tính / zip that is not a workbook"
+        raise _Refused(problem("not-a-workbook", found=found, expected=extension))
+    result.format = kind
+    _check_sizes(infos, limits)
+    if kind == "xlsx":
+        _check_xlsx(archive_, limits, result)
+    else:
+        _check_ods(archive_, limits, result)
+
+
+def _is_ods(archive: _Zip) -> bool:
+    info = archive.members["mimetype"]
+    if info.file_size > 200:
+        return False
+    return archive.read("mimetype").strip().startswith(_ODS_MIMETYPE)
+
+
+def _too_many_parts(count: int, limits: Limits) -> Problem:
+    return problem(
+        "unpacked-too-large",
+        found=f"{group_thousands(count)} phần / parts",
+        expected=f"≤ {group_thousands(limits.max_members)}",
+    )
+
+
+def _check_sizes(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
+    def too_large(found: str, expected: str) -> _Refused:
+        return _Refused(problem("unpacked-too-large", found=found, expected=expected))
+
+    if len(infos) > limits.max_members:
+        raise _Refused(_too_many_parts(len(infos), limits))
+    total = 0
+    for info in infos:
+        size = info.file_size
+        total += size
+        if size > limits.max_member_bytes:
+            raise too_large(
+                f"{info.filename}: {size_text(size)}", f"≤ {size_text(limits.max_member_bytes)}"
+            )
+        if size > limits.ratio_floor_bytes and size > limits.max_ratio * info.compress_size:
+            ratio = size // max(info.compress_size, 1)
+            raise too_large(
+                f"{info.filename}: nén {group_thousands(ratio)}:1 / compressed {ratio}:1",
+                f"≤ {limits.max_ratio}:1",
+            )
+    if total > limits.max_unpacked_bytes:
+        raise too_large(size_text(total), f"≤ {size_text(limits.max_unpacked_bytes)}")
+
+
+# ---------------------------------------------------------------------------------------------
+# .xlsx / .xlsm
+
+
+def _check_xlsx(archive: _Zip, limits: Limits, result: Preflight) -> None:
+    members = archive.members
+    entity_parts: list[str] = []
+
+    def xml_or_none(name: str) -> bytes | None:
+        """The part's XML; None (and a problem noted) if it declares entities."""
+        try:
+            return archive.xml(name)
+        except _Refused as refused:
+            if refused.problem.code != "xml-entities":
+                raise
+            entity_parts.append(name)
+            return None
+
+    # Sheet names, through the workbook's relationships, for the messages and the flags.
+    workbook = xml_or_none("xl/workbook.xml")
+    rels_name = "xl/_rels/workbook.xml.rels"
+    rels = xml_or_none(rels_name) if rels_name in members else b""
+    names: dict[str, str] = {}  # part -> sheet name
+    if workbook is not None and rels is not None:
+        targets: dict[bytes, str] = {}
+        for tag in _tags(rels, _RELATIONSHIP_TAG):
+            rel = _attributes(tag)
+            if b"Id" in rel and b"Target" in rel and b"TargetMode" not in rel:
+                targets[rel[b"Id"]] = _resolve(_text(rel[b"Target"]))
+        for tag in _tags(workbook, _SHEET_TAG):
+            sheet = _attributes(tag)
+            rel_id = next((v for k, v in sheet.items() if k.endswith(b":id")), None)
+            part = targets.get(rel_id) if rel_id is not None else None
+            if part is not None and b"name" in sheet:
+                names.setdefault(part, _text(sheet[b"name"]))
+
+    # Every XML part: DOCTYPE/ENTITY and sound compression; any part that could be read
+    # as a worksheet or a shared-strings table is scanned, whether or not the workbook
+    # names it, so no disagreement about relationships can hide one from the checks.
+    already = {"xl/workbook.xml": workbook, rels_name: rels}
+    for name in members:
+        if not name.lower().endswith(_XML_SUFFIXES):
+            continue
+        data = already[name] if name in already else xml_or_none(name)
+        if data is None:
+            continue
+        if b"sheetData" in data:
+            _scan_sheet(data, names.get(name, name), limits, result)
+        if b"sst" in data:
+            _check_shared_strings(data, name, limits, result)
+    for name in entity_parts:
+        result.problems.append(problem("xml-entities", found=name))
+
+
+def _resolve(target: str) -> str:
+    """A relationship target of xl/workbook.xml as a zip member name."""
+    if target.startswith("/"):
+        return posixpath.normpath(target.lstrip("/"))
+    return posixpath.normpath(posixpath.join("xl", target))
+
+
+def _check_shared_strings(data: bytes, part: str, limits: Limits, result: Preflight) -> None:
+    for tag in _tags(data, _SST_TAG):
+        attrs = _attributes(tag)
+        for attr in (b"uniqueCount", b"count"):
+            raw = attrs.get(attr)
+            declared = _number(raw) if raw is not None else None
+            if declared is None or declared <= limits.max_shared_strings:
+                continue  # not a number: calamine reports an ordinary, catchable error
+            result.problems.append(
+                problem(
+                    "unpacked-too-large",
+                    found=f"{part}: {attr.decode()}={group_thousands(declared)}",
+                    expected=f"≤ {group_thousands(limits.max_shared_strings)} chuỗi / strings",
+                )
+            )
+            return
+
+
+def _scan_sheet(data: bytes, sheet: str, limits: Limits, result: Preflight) -> None:
+    """Check a worksheet's extent and record its cell flags, quickly when it can.
+
+    When every cell start tag is a plain <c r="B7" ...> (the r attribute first, and no other
+    r attribute anywhere but <row r="...">), the cells are exactly where their r says: if
+    none of them, value or not, lies beyond the limits, the sheet is inside them, and only
+    the cells holding a formula or an error need a closer look. Otherwise, or when some
+    cell does lie beyond, the exact scan decides."""
+    elements = data.count(b"<c") + data.count(b":c") + data.count(b"<row") + data.count(b":row")
+    _check_cell_count(elements, sheet, limits)
+    refs = _PLAIN_CELL_REF.findall(data)
+    plain = len(_CELL_START_HINT.findall(data)) == len(refs) and len(
+        _R_ATTRIBUTE.findall(data)
+    ) == len(refs) + data.count(b'<row r="')
+    if not plain:
+        _scan_sheet_exactly(data, sheet, limits, result)
+        return
+    if refs:
+        last_row = max(map(int, {digits for _, digits in refs}))
+        widest = max({letters for letters, _ in refs}, key=lambda name: (len(name), name))
+        if last_row > limits.max_rows or _col_index(widest) >= limits.max_cols:
+            _scan_sheet_exactly(data, sheet, limits, result)
+            return
+    flags: dict[tuple[int, int], CellFlag] = {}
+    shared: dict[bytes, tuple[str, str]] = {}
+    searches: list[re.Pattern[bytes]] = []  # what shows a flag: a formula, an error type
+    if b"<f" in data or b":f" in data:
+        searches.append(_F_START if b":f" in data else _PLAIN_F)
+    if b'"e"' in data or b"'e'" in data:
+        searches.append(_T_ERROR)
+    upcoming = [-1] * len(searches)  # each search's next match (len(data): none left)
+    pos = 0  # everything before this has been looked at: each byte is searched once
+    while searches:
+        for i, search in enumerate(searches):
+            if upcoming[i] < pos:
+                m = search.search(data, pos)
+                upcoming[i] = m.start() if m is not None else len(data)
+        hint = min(upcoming)
+        if hint >= len(data):
+            break
+        start = data.rfind(b'<c r="', pos, hint)
+        cell = _ANY_CELL_START.match(data, start) if start >= 0 else None
+        tag = _tag(data, cell) if cell is not None else None
+        if tag is None:  # not in a cell (<xm:f> in an extension, say): on to the next one
+            pos = data.find(b'<c r="', hint)
+            if pos < 0:
+                break
+            continue
+        attrs = _attributes(tag[0])
+        closed, end = tag[1], tag[2]
+        body = b""
+        if not closed:
+            close = _CELL_END.search(data, end)
+            body = data[end : close.start() if close is not None else len(data)]
+            end = close.end() if close is not None else len(data)
+        ref = _CELL_REF.fullmatch(attrs.get(b"r", b""))
+        if hint >= end or closed or ref is None:
+            pos = max(end, hint + 1)  # not inside that cell, or a styling tag
+            continue
+        pos = end
+        here = (int(ref.group(2)) - 1, _col_index(ref.group(1)))
+        flag = _cell_flag(attrs, body, here, shared)
+        if flag is not None:
+            flags[here] = flag
+    if flags:
+        result.cell_flags[sheet] = flags
+
+
+def _scan_sheet_exactly(data: bytes, sheet: str, limits: Limits, result: Preflight) -> None:
+    """One pass over a worksheet: where the cells holding a value are, and the cell flags.
+
+    Cells are placed as calamine places them: a cell with r where r says; a cell without r
+    one column right of the cell before it (with r or not, value or not), on the row of its
+    <row> element; a <row> without r just below the <row> before it (cells' r never move
+    rows). A cell counts when it has a <v> or <is> child; a <c .../> or a <c> with only a
+    formula is styling to calamine, which places no value there and reserves nothing."""
+    row, col = -1, -1  # the current <row> element's row, the last cell's column
+    far: tuple[int, int] | None = None  # the farthest value cell outside the limits
+    flags: dict[tuple[int, int], CellFlag] = {}
+    shared: dict[bytes, tuple[str, str]] = {}  # shared formula si -> (master cell, formula)
+    max_row, max_col = limits.max_rows - 1, limits.max_cols - 1
+    pos = 0
+    while (m := _ROW_OR_CELL.search(data, pos)) is not None:
+        tag = _tag(data, m)
+        if tag is None:
+            break
+        attrs = _attributes(tag[0])
+        closed, pos = tag[1], tag[2]
+        if m.group(1) == b"row":
+            r = attrs.get(b"r")
+            number = _number(r) if r is not None else None
+            row = number - 1 if number is not None else row + 1
+            col = -1
+            continue
+        ref = attrs.get(b"r")
+        ref_match = _CELL_REF.fullmatch(ref) if ref is not None else None
+        if ref_match is not None:
+            col = _col_index(ref_match.group(1))
+            cell_row = (_number(ref_match.group(2)) or 0) - 1
+        else:
+            col += 1
+            cell_row = row
+        if closed:
+            continue  # <c .../>: styling only
+        close = _CELL_END.search(data, pos)
+        body = data[pos : close.start() if close is not None else len(data)]
+        pos = close.end() if close is not None else len(data)
+        here = (max(cell_row, 0), col)
+        if (
+            (here[0] > max_row or here[1] > max_col)
+            and (far is None or here > far)
+            and _VALUE_CHILD.search(body) is not None
+        ):
+            far = here
+        flag = _cell_flag(attrs, body, here, shared)
+        if flag is not None:
+            flags[here] = flag
+    if flags:
+        result.cell_flags[sheet] = flags
+    if far is not None:
+        result.problems.append(_sheet_too_large(sheet, far, limits))
+
+
+def _check_cell_count(elements: int, sheet: str, limits: Limits) -> None:
+    """Refuse a sheet written with more cell and row elements than the limit (counted from
+    above: anything starting like one counts), which bounds the time the scans take."""
+    if elements > limits.max_cells:
+        raise _Refused(
+            problem(
+                "unpacked-too-large",
+                found=f"{sheet}: {group_thousands(elements)} ô / cells",
+                expected=f"≤ {group_thousands(limits.max_cells)} ô / cells",
+            )
+        )
+
+
+def _sheet_too_large(sheet: str, far: tuple[int, int], limits: Limits) -> Problem:
+    name = cell_name(*far)
+    return problem(
+        "sheet-too-large",
+        sheet=sheet,
+        cell=name,
+        found=name,
+        expected=f"≤ {group_thousands(limits.max_rows)} dòng × "
+        f"{group_thousands(limits.max_cols)} cột / rows × columns",
+    )
+
+
+def _cell_flag(
+    attrs: dict[bytes, bytes],
+    body: bytes,
+    here: tuple[int, int],
+    shared: dict[bytes, tuple[str, str]],
+) -> CellFlag | None:
+    kind = attrs.get(b"t")
+    v = _child(body, _V_START, _V_END)
+    value = v[1].strip() if v is not None else b""
+    if kind == b"e":
+        return CellFlag("error-value", _text(value) or "#?")
+    f = _child(body, _F_START, _F_END)
+    if f is None:
+        return None
+    f_attrs, f_text = _attributes(f[0]), _text(f[1]).strip()
+    shared_index = f_attrs.get(b"si") if f_attrs.get(b"t") == b"shared" else None
+    if shared_index is not None and f_text:
+        shared.setdefault(shared_index, (cell_name(*here), f_text))
+    # A saved value, or an empty <v></v> in a cell whose result is text (t="str": Excel's
+    # saved empty string, as =IF(A1="";"";A1) leaves it).
+    if value or (v is not None and kind == b"str"):
+        return None
+    if f_text:
+        return CellFlag("formula-without-value", "=" + f_text)
+    if shared_index is not None and shared_index in shared:
+        master, master_text = shared[shared_index]
+        return CellFlag(
+            "formula-without-value", f"=(công thức dùng chung với {master}: ={master_text})"
+        )
+    return CellFlag("formula-without-value", "=(công thức dùng chung)")
+
+
+# ---------------------------------------------------------------------------------------------
+# .ods
+
+
+def _check_ods(archive: _Zip, limits: Limits, result: Preflight) -> None:
+    entity_parts: list[str] = []
+    content: bytes | None = None
+    # The manifest first: in an encrypted document every other part is ciphertext.
+    for name in sorted(archive.members, key=lambda name: name != "META-INF/manifest.xml"):
+        if not name.lower().endswith(_XML_SUFFIXES):
+            continue
+        try:
+            data = archive.xml(name)
+        except _Refused as refused:
+            if refused.problem.code != "xml-entities":
+                raise
+            entity_parts.append(name)
+            continue
+        if name == "content.xml":
+            content = data
+        elif name == "META-INF/manifest.xml" and b"encryption-data" in data:
+            raise _Refused(problem("encrypted-workbook"))  # content.xml is ciphertext
+    for name in entity_parts:
+        result.problems.append(problem("xml-entities", found=name))
+    if content is not None:
+        elements = sum(
+            map(content.count, (b"<table:table-row", b"<table:table-cell", b"<table:covered-"))
+        )
+        _check_cell_count(elements, "content.xml", limits)
+        for sheet, far in _ods_extents(content, limits):
+            result.problems.append(_sheet_too_large(sheet, far, limits))
+
+
+def _repeat(attrs: dict[bytes, bytes], name: bytes) -> int:
+    raw = attrs.get(name)
+    number = _number(raw) if raw is not None else None
+    return max(number or 1, 1)
+
+
+def _ods_extents(content: bytes, limits: Limits) -> Iterator[tuple[str, tuple[int, int]]]:
+    """Each table whose non-empty cells, counted with their repeats, reach beyond the
+    limits: (table name, farthest such cell). Repeated empty cells and rows (LibreOffice
+    pads every sheet with them) only move the position."""
+    max_row, max_col = limits.max_rows - 1, limits.max_cols - 1
+    sheet: str | None = None
+    far: tuple[int, int] | None = None
+    row, row_repeat, col, last_col = -1, 1, 0, -1  # last_col: last non-empty cell in the row
+
+    def row_far() -> tuple[int, int] | None:
+        if last_col < 0:
+            return None
+        last = (row + row_repeat - 1, last_col)
+        return last if last[0] > max_row or last[1] > max_col else None
+
+    pos = 0
+    while (m := _ODS_START.search(content, pos)) is not None:
+        tag = _tag(content, m)
+        if tag is None:
+            break
+        attrs = _attributes(tag[0])
+        closed, pos = tag[1], tag[2]
+        kind = m.group(1)
+        if kind in (b"table", b"table-row"):
+            candidate = row_far()
+            if candidate is not None and (far is None or candidate > far):
+                far = candidate
+            if kind == b"table":
+                if sheet is not None and far is not None:
+                    yield sheet, far
+                sheet = _text(attrs.get(b"table:name", b""))
+                far, row, row_repeat = None, -1, 1
+            else:
+                row += row_repeat
+                row_repeat = _repeat(attrs, b"table:number-rows-repeated")
+            col, last_col = 0, -1
+            continue
+        body = b""
+        if not closed:
+            close = _ODS_CELL_END.search(content, pos)
+            body = content[pos : close.start() if close is not None else len(content)]
+            pos = close.end() if close is not None else len(content)
+        repeat = _repeat(attrs, b"table:number-columns-repeated")
+        if body.strip() or not _ODS_FORMAT_ATTRIBUTES.issuperset(attrs):
+            last_col = col + repeat - 1
+        col += repeat
+    candidate = row_far()
+    if candidate is not None and (far is None or candidate > far):
+        far = candidate
+    if sheet is not None and far is not None:
+        yield sheet, far
