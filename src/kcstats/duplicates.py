@@ -32,7 +32,7 @@ def resolve_duplicates(results: list[FileResult]) -> list[FileResult]:
                         "status": FileStatus.SKIPPED,
                         "problems": [
                             *current.problems,
-                            problem("duplicate-copy", other=first.path),
+                            problem("duplicate-copy", found=first.path, other=first.path),
                         ],
                     }
                 )

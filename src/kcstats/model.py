@@ -46,6 +46,13 @@ class IndicatorFigure(_Model):
 class Report(_Model):
     """One province's figures for one year and one period (report format 1)."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "$comment": "Generated from kcstats.model.Report by "
+            "`python -m kcstats.schema_dump schemas/report.schema.json`; do not edit by hand."
+        }
+    )
+
     format: Literal[1] = 1
     province: str = Field(description="Canonical province name in the list of the report's period")
     province_code: str = Field(description="Statistics-office code")

@@ -10,15 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 MAX_FIGURE = Decimal(10) ** 15
 MAX_DIGITS = 15
 MONEY_QUANTUM = Decimal("0.001")  # one thousand đồng, in triệu đồng
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
-# A figure, optionally followed by a unit word such as 'cơ sở' or '%'.
-_NUMBER_THEN_WORDS = re.compile(r"^([+-]?[0-9][0-9.,]*)\s*([^\d].*)?$", re.DOTALL)
+# A sign, a figure (digits grouped by dots, commas or spaces), then any unit word.
+_FIGURE_THEN_WORDS = re.compile(r"^(?:\+|([-\u2212]))? ?([0-9][0-9., ]*)(.*)$", re.DOTALL)
+_UNIT_WORD = re.compile(r"^(?:[^\W\d_]|%)")
 _VN_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 _VN_THOUSANDS_DECIMAL = re.compile(r"^\d{1,3}(?:\.\d{3})+,\d+$")
 _VN_DECIMAL = re.compile(r"^\d+,\d+$")
@@ -82,27 +83,22 @@ def parse_figure(raw: object) -> Number | NumberProblem | None:
 
 
 def parse_number_text(text: str) -> Number | NumberProblem | None:
-    """Parse number text typed the Vietnamese way; spaces and a trailing unit word are ignored."""
+    """Parse number text typed the Vietnamese way; spaces and a trailing unit word are ignored.
+
+    '1.505' is 1505, '54,06' is 54.06, '1 234,5' is 1234.5, '12 cơ sở' is 12. A unit word
+    holds no digit: '5 hoặc 6' is not a number, it is a question for the province.
+    """
     shown = text.strip()
     compact = _SPACES.sub(" ", text).strip()
     if not compact:
         return None
-    match = _NUMBER_THEN_WORDS.match(compact)
+    match = _FIGURE_THEN_WORDS.match(compact)
     if match is None:
         return NumberProblem("not-a-number", shown, "một số / a number")
-    # Spaces inside the figure group thousands ('1 505'); only the tail after the last
-    # digit-free gap is a unit word.
-    figure = match.group(1)
-    unit_word = (match.group(2) or "").strip() or None
-    if unit_word is not None and re.match(r"^[\d.,\s]+", unit_word):
-        joined = (figure + unit_word).replace(" ", "")
-        match = _NUMBER_THEN_WORDS.match(joined)
-        if match is None:
-            return NumberProblem("not-a-number", shown, "một số / a number")
-        figure, unit_word = match.group(1), (match.group(2) or "").strip() or None
-    sign = ""
-    if figure[0] in "+-":
-        sign, figure = figure[0], figure[1:]
+    sign, figure, rest = match.group(1), match.group(2).replace(" ", ""), match.group(3).strip()
+    if rest and (_UNIT_WORD.match(rest) is None or any(ch.isdigit() for ch in rest)):
+        return NumberProblem("not-a-number", shown, "một số / a number")
+    unit_word = rest or None
     digit_count = sum(ch.isdigit() for ch in figure)
     if digit_count > MAX_DIGITS:
         return NumberProblem("too-many-digits", shown, f"≤ {MAX_DIGITS} chữ số / digits")
@@ -116,26 +112,37 @@ def parse_number_text(text: str) -> Number | NumberProblem | None:
         integer, fraction = figure.split(",")
         canonical, decimals = integer.replace(".", "") + "." + fraction, len(fraction)
     else:
-        return NumberProblem("ambiguous-number", shown, suggest_vietnamese(figure))
-    try:
-        value = Decimal(sign + canonical)
-    except InvalidOperation:  # pragma: no cover - the patterns above only admit digits
-        return NumberProblem("not-a-number", shown, "một số / a number")
-    return _from_decimal(value, decimals, unit_word)
+        suggestion = suggest_vietnamese(figure)
+        return NumberProblem(
+            "ambiguous-number", shown, " ".join(filter(None, (suggestion, unit_word)))
+        )
+    value = Decimal(canonical)
+    return _from_decimal(-value if sign else value, decimals, unit_word)
 
 
 def suggest_vietnamese(figure: str) -> str:
-    """How to write an ambiguous figure so that it reads one way only."""
-    digits = figure.replace(".", "").replace(",", "")
-    if "," in figure and "." in figure:
-        # '1,234.5' is the English way; the Vietnamese way swaps the marks.
-        return figure.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    if figure.count(",") > 1:
-        return figure.replace(",", ".")
-    if "." in figure:
-        head, _, tail = figure.partition(".")
-        return f"{head},{tail.replace('.', '')}"
-    return digits
+    """How to write an ambiguous figure the Vietnamese way, so that it reads one way only.
+
+    The figure is read the English way, which is what such text almost always is ('1.5',
+    '12.34', '1,234.5', '1,234,567'), and written back with thousands dots and a decimal
+    comma: '1,5', '12,34', '1.234,5', '1.234.567'. Several dots ('1.234.5') make the last one
+    the decimal point. What cannot be read either way is shown with its marks swapped.
+    """
+    english = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d*))?", figure)
+    if english is not None:
+        integer, fraction = english.group(1).replace(",", ""), english.group(2)
+    elif re.fullmatch(r"\d+(?:\.\d+)+", figure):
+        integer, _, fraction = figure.rpartition(".")
+        integer = integer.replace(".", "")
+    else:
+        return figure.translate(str.maketrans(",.", ".,"))
+    return format_vietnamese(Decimal(f"{integer}.{fraction or 0}"), len(fraction or ""))
+
+
+def format_vietnamese(value: Decimal, decimals: int = 0) -> str:
+    """A figure written the Vietnamese way: thousands dots, decimal comma ('1.234,500')."""
+    text = format(value, f",.{decimals}f")
+    return text.translate(str.maketrans(",.", ".,"))
 
 
 def is_whole(value: Decimal) -> bool:

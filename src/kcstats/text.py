@@ -14,9 +14,14 @@ from functools import lru_cache
 # đ is a letter of its own, not d plus a mark, so NFD does not split it.
 _LETTER_MAP = str.maketrans({"đ": "d", "Đ": "d", "ð": "d"})
 _NON_WORD = re.compile(r"[^0-9a-z%]+")
-# '1.', 'II -', 'a)': a number, Roman numeral or letter, then punctuation, then not a digit
-# (so that '1.000 đồng' keeps its figure).
-_LEADING_NUMBERING = re.compile(r"^\s*(?:[0-9]+|[ivxlc]+|[a-z])\s*[.)\-–—:/]+\s*(?!\d)")
+# '1.', '1.2.', 'II -', 'a)': a number, Roman numeral or letter, then punctuation, then not a
+# digit (so that '1.000 đồng' keeps its figure); or '1.2 ' with no punctuation after it.
+_LEADING_NUMBERING = re.compile(
+    r"^\s*(?:(?:[0-9]+(?:\.[0-9]+)*|[ivxlc]+|[a-z])\s*[.)\-–—:/]+|[0-9]{1,2}(?:\.[0-9]{1,2})+(?=\s))"
+    r"\s*(?!\d)",
+    re.IGNORECASE,
+)
+_PARENTHETICAL = re.compile(r"\([^()]*\)")
 
 
 @lru_cache(maxsize=65536)
@@ -46,6 +51,16 @@ def fold_label(text: str) -> str:
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
     stripped = stripped.replace("\u00a0", " ")
     return fold(strip_numbering(stripped))
+
+
+def find_label(text: str, index: dict[str, str]) -> str | None:
+    """The catalogue key a label names: as written, else without what it says in parentheses
+    ('Tổng cộng (1+2)', 'Khuyến công quốc gia (KCQG)', 'Lao động được đào tạo (người)')."""
+    key = index.get(fold_label(text))
+    if key is None and "(" in text:
+        bare = fold_label(_PARENTHETICAL.sub(" ", text))
+        key = index.get(bare) if bare else None
+    return key
 
 
 def is_blank(value: object) -> bool:

@@ -9,17 +9,19 @@ from dataclasses import dataclass
 from kcstats.catalog import Catalogue, Era, Province
 from kcstats.reader.context import Problems
 from kcstats.reader.grid import Grid
-from kcstats.text import clean_text, fold, fold_label
+from kcstats.text import clean_text, find_label, fold
 
 YEAR_MIN, YEAR_MAX = 2000, 2100
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)(\d{4})(?!\d)")
-_TRAILING_YEAR = re.compile(r"\s*(?:nam\s*)?\d{4}$")
+# A period often carries its year: '6 tháng đầu năm 2024', 'Quý I/2024', 'Cả năm 2024'. The
+# 'năm' before the year may belong to the period ('Cả năm', 'đầu năm') or not ('6 tháng năm').
+_TRAILING_YEARS = (re.compile(r"\s*\d{4}$"), re.compile(r"\s*nam\s*\d{4}$"))
 
 
 @dataclass(slots=True)
 class FactCell:
     value: object
-    at: tuple[int, int]  # the value's cell, or the label's when the value is missing
+    at: tuple[int, int]  # the value's cell, or where it belongs (right of the label)
     label: str
 
 
@@ -43,14 +45,14 @@ def collect_pairs(grid: Grid, index: dict[str, str]) -> dict[str, FactCell]:
         col, width = 0, grid.width(row)
         while col < width:
             raw = grid.value(row, col)
-            key = index.get(fold_label(raw)) if isinstance(raw, str) else None
+            key = find_label(raw, index) if isinstance(raw, str) else None
             if key is None or not isinstance(raw, str):
                 col += 1
                 continue
             value_col = next((c for c in range(col + 1, width) if not grid.is_empty(row, c)), None)
             if key not in found:
                 if value_col is None:
-                    found[key] = FactCell(None, (row, col), clean_text(raw))
+                    found[key] = FactCell(None, (row, col + 1), clean_text(raw))
                 else:
                     found[key] = FactCell(
                         grid.value(row, value_col), (row, value_col), clean_text(raw)
@@ -79,12 +81,13 @@ def read_facts(grid: Grid | None, catalogue: Catalogue, problems: Problems) -> F
     pairs = collect_pairs(grid, catalogue.fact_index)
     sheet = grid.name
 
-    def missing(label: str) -> None:
-        problems.add("fact-missing", sheet=sheet, expected=label)
+    def missing(label: str, cell: FactCell | None) -> None:
+        """No label at all: no cell to name. A label with nothing right of it: that cell."""
+        problems.add("fact-missing", sheet=sheet, at=cell.at if cell else None, expected=label)
 
     year_cell = pairs.get("year")
     if year_cell is None or year_cell.value is None:
-        missing("Năm báo cáo / Year")
+        missing("Năm báo cáo / Year", year_cell)
     else:
         facts.year = _read_year(year_cell.value)
         if facts.year is None:
@@ -99,7 +102,7 @@ def read_facts(grid: Grid | None, catalogue: Catalogue, problems: Problems) -> F
 
     period_cell = pairs.get("period")
     if period_cell is None or period_cell.value is None:
-        missing("Kỳ báo cáo / Period")
+        missing("Kỳ báo cáo / Period", period_cell)
     else:
         facts.period = _read_period(period_cell.value, catalogue)
         if facts.period is None:
@@ -129,7 +132,7 @@ def read_facts(grid: Grid | None, catalogue: Catalogue, problems: Problems) -> F
 
     province_cell = pairs.get("province")
     if province_cell is None or province_cell.value is None:
-        missing("Tỉnh/Thành phố / Province")
+        missing("Tỉnh/Thành phố / Province", province_cell)
     else:
         facts.province_text = _as_text(province_cell.value)
         facts.province = _read_province(facts, province_cell, catalogue, problems, sheet)
@@ -157,9 +160,10 @@ def _read_year(value: object) -> int | None:
 def _read_period(value: object, catalogue: Catalogue) -> str | None:
     folded = fold(str(value))
     index = catalogue.period_index
-    for candidate in (folded, _TRAILING_YEAR.sub("", folded), folded.removeprefix("bao cao ")):
-        if candidate in index:
-            return index[candidate]
+    for text in (folded, folded.removeprefix("bao cao ")):
+        for candidate in (text, *(pattern.sub("", text) for pattern in _TRAILING_YEARS)):
+            if candidate in index:
+                return index[candidate]
     return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kcstats.catalog import MoneyUnit
 from kcstats.numbers import Number, NumberProblem, is_whole, parse_figure, to_trieu
 from kcstats.reader.context import Problems
 from kcstats.reader.grid import Grid
@@ -69,35 +70,37 @@ def read_money(
     grid: Grid,
     row: int,
     col: int,
-    factor: Decimal,
+    unit: MoneyUnit,
     problems: Problems,
     *,
     unit_index: dict[str, str],
-    unit_code: str,
     lenient_formula: bool = False,
 ) -> tuple[Decimal, Stated] | None:
-    """Money in triệu đồng kept to 0.001, and the figure as stated (in the cell's unit)."""
+    """Money in triệu đồng kept to 0.001, and the figure as stated (in the cell's unit).
+
+    A unit word typed after the figure ('1.200 triệu') must name the cell's unit."""
     number = read_number(grid, row, col, problems, lenient_formula=lenient_formula)
     if number is None:
         return None
     if number.unit_word is not None:
         named = unit_index.get(fold(number.unit_word))
-        if named is not None and named != unit_code:
+        if named is not None and named != unit.code:
             problems.add(
                 "unit-mismatch",
                 sheet=grid.name,
                 at=(row, col),
                 found=number.unit_word,
-                expected=unit_code,
+                expected=unit.label,
             )
             return None
+    factor = unit.per_trieu
     value, rounded = to_trieu(number.value, factor)
     if rounded:
         problems.add(
             "money-rounded",
             sheet=grid.name,
             at=(row, col),
-            found=format(number.value * factor, "f"),
+            found=format((number.value * factor).normalize(), "f"),
             expected=format(value, "f"),
         )
     return value, Stated(number.value, number.decimals)

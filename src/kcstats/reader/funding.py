@@ -13,13 +13,21 @@ from kcstats.reader.context import Problems
 from kcstats.reader.figures import Stated, read_count, read_money, read_number
 from kcstats.reader.grid import Grid
 from kcstats.reader.headers import HeaderText, contains_phrase, header_text
-from kcstats.text import fold_label
+from kcstats.text import find_label, fold_label
 
 Role = Literal[
     "source", "percent", "plan_projects", "plan_money", "actual_projects", "actual_money"
 ]
 FIGURE_ROLES: tuple[Role, ...] = ("plan_projects", "plan_money", "actual_projects", "actual_money")
 MONEY_ROLES = ("plan_money", "actual_money")
+# Every figure column is required (only '% đạt kế hoạch' is optional): a table that lacks one
+# would read as "not reported" what the province may well have written somewhere else.
+COLUMN_TITLES: dict[Role, str] = {
+    "plan_projects": "Số đề án kế hoạch",
+    "plan_money": "Kinh phí kế hoạch",
+    "actual_projects": "Số đề án thực hiện",
+    "actual_money": "Kinh phí thực hiện",
+}
 MONEY_TOLERANCE_FLOOR = Decimal("0.0005")
 
 
@@ -130,15 +138,15 @@ def read_funding(
             expected="Nguồn kinh phí · Số đề án / Kinh phí · Kế hoạch / Thực hiện",
         )
         return []
-    for role, label in (
-        ("plan_money", "Kinh phí kế hoạch"),
-        ("actual_money", "Kinh phí thực hiện"),
-    ):
+    source_col = table.columns["source"].col
+    for role in FIGURE_ROLES:
         if role not in table.columns:
             problems.add(
-                "column-missing", sheet=grid.name, at=(table.header_rows[0], 0), expected=label
+                "column-missing",
+                sheet=grid.name,
+                at=(table.header_rows[0], source_col),
+                expected=COLUMN_TITLES[role],
             )
-    source_col = table.columns["source"].col
     rows: dict[str, _Row] = {}
     total: _Row | None = None
     for row in range(table.header_rows[-1] + 1, grid.height):
@@ -146,7 +154,7 @@ def read_funding(
         if all(grid.is_empty(row, c) for c in figure_cols):
             continue  # headings, notes, signatures: nothing reported on this row
         label = grid.text(row, source_col)
-        source = catalogue.source_index.get(fold_label(label)) if label else None
+        source = find_label(label, catalogue.source_index) if label else None
         if source is None:
             expected = ", ".join(s.label_vi for s in catalogue.sources.values())
             problems.add(
@@ -175,7 +183,7 @@ def read_funding(
     if total is not None:
         _check_total(grid, table, total, rows, problems)
     return [
-        FundingLine(source=code, **{k: v for k, v in rows[code].values.items()})  # type: ignore[arg-type]
+        FundingLine(source=code, **rows[code].values)
         for code in ("national", "local", "counterpart", "other")
         if code in rows
     ]
@@ -197,22 +205,20 @@ def _read_row(
         if column is None:
             continue
         if role in MONEY_ROLES:
-            unit = column.unit or money_unit
-            factor = catalogue.money_units[unit].per_trieu
+            unit = catalogue.money_units[column.unit or money_unit]
             money = read_money(
                 grid,
                 row,
                 column.col,
-                factor,
+                unit,
                 problems,
                 unit_index=catalogue.money_unit_index,
-                unit_code=unit,
                 lenient_formula=lenient,
             )
             parsed.values[role] = money[0] if money else None
             if money:
                 parsed.stated[role] = money[1]
-                parsed.factors[role] = factor
+                parsed.factors[role] = unit.per_trieu
         else:
             parsed.values[role] = read_count(
                 grid, row, column.col, problems, lenient_formula=lenient

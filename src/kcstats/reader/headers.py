@@ -28,12 +28,27 @@ def contains_phrase(text: str, phrase: str) -> bool:
     return f" {phrase} " in f" {text} "
 
 
-def match_exact_or_prefix(text: str, index: dict[str, str]) -> str | None:
-    """An exact alias first; else the longest alias the header starts with ('Kế hoạch năm 2024')."""
-    if text in index:
-        return index[text]
+def match_prefix(text: str, index: dict[str, str]) -> str | None:
+    """The longest alias the header starts with ('Kế hoạch năm 2024' is 'Kế hoạch')."""
     best: tuple[int, str] | None = None
     for alias, key in index.items():
         if text.startswith(alias + " ") and (best is None or len(alias) > best[0]):
             best = (len(alias), key)
     return best[1] if best else None
+
+
+def assign_columns(texts: dict[int, str], index: dict[str, str]) -> dict[str, int]:
+    """Role -> column for one header row: exact aliases first, then prefixes.
+
+    An extra column such as 'Đơn vị chủ trì' starts like 'Đơn vị' (unit); it must not take
+    that role from the real 'Đơn vị tính' column, wherever the two stand.
+    """
+    columns: dict[str, int] = {}
+    for exact in (True, False):
+        for col, text in texts.items():
+            if not text or col in columns.values():
+                continue
+            role = index.get(text) if exact else match_prefix(text, index)
+            if role is not None and role not in columns:
+                columns[role] = col
+    return columns

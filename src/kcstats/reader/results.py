@@ -11,10 +11,13 @@ from kcstats.reader.context import Problems
 from kcstats.reader.figures import read_count, read_money
 from kcstats.reader.funding import check_percent
 from kcstats.reader.grid import Grid
-from kcstats.reader.headers import header_text, match_exact_or_prefix
-from kcstats.text import fold, fold_label
+from kcstats.reader.headers import assign_columns, header_text
+from kcstats.text import find_label, fold, fold_label
 
 FIGURE_COLUMNS = ("plan", "actual", "prior")
+# The Mã column may be absent (rows are then named by label); '%', 'Cùng kỳ' and 'Ghi chú'
+# are optional. The table is found by its label column and a plan or actual column.
+REQUIRED_COLUMNS = {"unit": "Đơn vị tính", "plan": "Kế hoạch", "actual": "Thực hiện"}
 
 
 @dataclass(slots=True)
@@ -30,12 +33,8 @@ def find_table(grid: Grid, catalogue: Catalogue) -> ResultsTable | None:
         for a in names
     }
     for row in range(grid.height):
-        columns: dict[str, int] = {}
-        for col in range(grid.width(row)):
-            text = header_text(grid, row, col).folded
-            role = match_exact_or_prefix(text, index) if text else None
-            if role is not None and role not in columns:
-                columns[role] = col
+        texts = {col: header_text(grid, row, col).folded for col in range(grid.width(row))}
+        columns = assign_columns(texts, index)
         if "label" in columns and ("plan" in columns or "actual" in columns):
             return ResultsTable(row, columns)
     return None
@@ -53,6 +52,14 @@ def read_results(
         )
         return []
     cols = table.columns
+    for role, title in REQUIRED_COLUMNS.items():
+        if role not in cols:
+            problems.add(
+                "column-missing",
+                sheet=grid.name,
+                at=(table.header_row, cols["label"]),
+                expected=title,
+            )
     figure_cols = [cols[c] for c in (*FIGURE_COLUMNS, "percent") if c in cols]
     seen: dict[str, int] = {}
     figures: list[IndicatorFigure] = []
@@ -100,7 +107,7 @@ def _identify(
         code = grid.text(row, code_col)
         return catalogue.indicators.get(code.strip().lower()), (row, code_col), code
     label = grid.text(row, cols["label"])
-    key = catalogue.indicator_index.get(fold_label(label)) if label else None
+    key = find_label(label, catalogue.indicator_index) if label else None
     return (catalogue.indicators[key] if key else None), (row, cols["label"]), label
 
 
@@ -143,8 +150,6 @@ def _read_value(
     if indicator.kind == "count":
         count = read_count(grid, row, col, problems)
         return None if count is None else Decimal(count)
-    factor = catalogue.money_units[unit_code].per_trieu
-    money = read_money(
-        grid, row, col, factor, problems, unit_index=catalogue.money_unit_index, unit_code=unit_code
-    )
+    unit = catalogue.money_units[unit_code]
+    money = read_money(grid, row, col, unit, problems, unit_index=catalogue.money_unit_index)
     return None if money is None else money[0]

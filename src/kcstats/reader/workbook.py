@@ -17,7 +17,7 @@ from kcstats.catalog import Catalogue
 from kcstats.reader.context import Problems
 from kcstats.reader.grid import Grid
 from kcstats.safety.preflight import Preflight
-from kcstats.text import fold_label
+from kcstats.text import find_label
 
 ROLES = ("info", "funding", "results")
 
@@ -53,7 +53,7 @@ def find_sheets(
     for meta in workbook.sheets_metadata:
         if meta.typ != SheetTypeEnum.WorkSheet:
             continue
-        role = catalogue.sheet_index.get(fold_label(meta.name))
+        role = find_label(meta.name, catalogue.sheet_index)
         if role is None:
             continue
         if meta.visible != SheetVisibleEnum.Visible:

@@ -53,8 +53,16 @@ STYLE = {FileStatus.ACCEPTED: "green", FileStatus.REFUSED: "bold red", FileStatu
 SEVERITY_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
 
 
-def render_validation(report: ValidationReport, lang: Lang, console: Console | None = None) -> None:
+def render_validation(
+    report: ValidationReport,
+    lang: Lang,
+    console: Console | None = None,
+    err_console: Console | None = None,
+) -> None:
+    """Files and the summary on standard output; every problem (so every refused or skipped
+    file with its reasons) on standard error, as outputs.md asks of human mode."""
     console = console or Console()
+    err_console = err_console or Console(stderr=True)
     h = HEADINGS[lang]
     files = Table(title=h["title"], title_justify="left")
     for key in ("file", "status", "province", "year", "period", "problems"):
@@ -79,7 +87,7 @@ def render_validation(report: ValidationReport, lang: Lang, console: Console | N
                 f.path, where, f"[{SEVERITY_STYLE[p.severity]}]{p.code}[/]", p.message(lang)
             )
     if problems.row_count:
-        console.print(problems)
+        err_console.print(problems)
     console.print(
         h["summary"].format(
             a=report.count(FileStatus.ACCEPTED),

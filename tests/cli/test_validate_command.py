@@ -1,0 +1,133 @@
+"""kcstats validate through Typer's runner: exit codes, the JSON shape of outputs.md, languages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from builders import write_report
+from commandline import invoke
+from kcstats.problems import Lang
+from kcstats.validate import validate
+
+FILE_KEYS = ["path", "status", "province", "year", "period", "sha256", "problems"]
+PROBLEM_KEYS = ["code", "severity", "sheet", "cell", "found", "expected", "message"]
+
+
+@pytest.fixture
+def mixed(tmp_path: Path) -> Path:
+    """A folder with an accepted report, a refused one and a skipped file."""
+    write_report(tmp_path / "long-an.xlsx")
+    write_report(
+        tmp_path / "tay-ninh.xlsx", province="Tây Ninh", funding={"national": (2, "1.5", 2, 1)}
+    )
+    (tmp_path / "ghi-chu.txt").write_text("x", encoding="utf-8")
+    return tmp_path
+
+
+def test_exit_status_is_0_when_every_report_is_accepted_and_others_skipped(tmp_path: Path) -> None:
+    write_report(tmp_path / "a.xlsx")
+    (tmp_path / "~$a.xlsx").write_bytes(b"lock")
+    result = invoke("validate", tmp_path)
+    assert result.exit_code == 0, result.output
+
+
+def test_exit_status_is_1_when_a_file_is_refused(mixed: Path) -> None:
+    assert invoke("validate", mixed).exit_code == 1
+
+
+def test_exit_status_is_2_for_an_unknown_option(tmp_path: Path) -> None:
+    result = invoke("validate", "--no-such-option", tmp_path)
+    assert result.exit_code == 2
+    assert "--no-such-option" in result.output
+
+
+def test_exit_status_is_2_for_a_missing_path(tmp_path: Path) -> None:
+    result = invoke("validate", tmp_path / "missing")
+    assert result.exit_code == 2
+    assert "missing" in result.output
+
+
+def test_exit_status_is_2_without_any_path() -> None:
+    assert invoke("validate").exit_code == 2
+
+
+def test_json_files_have_exactly_the_shape_of_outputs_md(mixed: Path) -> None:
+    result = invoke("validate", mixed, "--format", "json")
+    document = json.loads(result.stdout)
+    assert list(document) == ["files"]
+    assert [Path(f["path"]).name for f in document["files"]] == [
+        "ghi-chu.txt",
+        "long-an.xlsx",
+        "tay-ninh.xlsx",
+    ]
+    for entry in document["files"]:
+        assert list(entry) == FILE_KEYS
+        for found in entry["problems"]:
+            assert list(found) == PROBLEM_KEYS
+    skipped, accepted, refused = document["files"]
+    assert (skipped["status"], skipped["problems"][0]["code"]) == ("skipped", "not-a-report-file")
+    assert accepted == {
+        "path": str(mixed / "long-an.xlsx"),
+        "status": "accepted",
+        "province": "Long An",
+        "year": 2024,
+        "period": "H1",
+        "sha256": accepted["sha256"],
+        "problems": [],
+    }
+    assert len(accepted["sha256"]) == 64
+    assert refused["status"] == "refused"
+    assert refused["problems"][0] == {
+        "code": "ambiguous-number",
+        "severity": "error",
+        "sheet": "Kinh phí",
+        "cell": "C4",
+        "found": "1.5",
+        "expected": "1,5",
+        "message": refused["problems"][0]["message"],
+    }
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_json_equals_the_library_result(mixed: Path, lang: Lang) -> None:
+    result = invoke("validate", mixed, "--format", "json", "--lang", lang)
+    assert json.loads(result.stdout) == validate([mixed]).as_dict(lang)
+
+
+def test_lang_en_gives_english_messages(mixed: Path) -> None:
+    result = invoke("validate", mixed, "--format", "json", "--lang", "en")
+    messages = [p["message"] for f in json.loads(result.stdout)["files"] for p in f["problems"]]
+    assert "Not a workbook file (.xlsx, .xlsm, .xls, .ods); skipped." in messages
+    assert any(m.startswith('"1.5" can be read more than one way') for m in messages)
+
+
+def test_messages_are_vietnamese_by_default(mixed: Path) -> None:
+    result = invoke("validate", mixed, "--format", "json")
+    messages = [p["message"] for f in json.loads(result.stdout)["files"] for p in f["problems"]]
+    assert any("hãy viết 1,5" in m for m in messages)
+
+
+def test_table_lists_files_and_puts_every_problem_on_standard_error(mixed: Path) -> None:
+    result = invoke("validate", mixed, "--lang", "en")
+    assert "long-an.xlsx" in result.stdout
+    assert "1 accepted, 1 refused, 1 skipped" in result.stdout
+    assert "ambiguous-number" in result.stderr
+    assert "Kinh phí!C4" in result.stderr
+    assert "not-a-report-file" in result.stderr
+
+
+def test_table_headings_follow_the_language(mixed: Path) -> None:
+    assert "chấp nhận" in invoke("validate", mixed).stdout
+    assert "accepted" in invoke("validate", mixed, "--lang", "en").stdout
+
+
+def test_file_that_is_not_a_workbook_is_refused_without_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "a.xlsx").write_text("not a workbook", encoding="utf-8")
+    result = invoke("validate", tmp_path, "--format", "json")
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert json.loads(result.stdout)["files"][0]["status"] == "refused"
