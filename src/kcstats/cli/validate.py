@@ -21,13 +21,19 @@ def register(app: typer.Typer) -> None:
 
 def validate_command(
     paths: list[Path] = typer.Argument(
-        ..., exists=True, help="Report files or folders (searched recursively)."
+        ..., exists=True, metavar="PATH...", help="Report files or folders (searched recursively)."
     ),
     output_format: ValidateFormat = typer.Option(
         ValidateFormat.table, "--format", "-f", help="table or json."
     ),
     lang: LangOption = LANG,
     jobs: int | None = JOBS,
+    annotate: Path | None = typer.Option(
+        None,
+        "--annotate",
+        file_okay=False,
+        help="Write a marked-up copy of every refused file into this folder.",
+    ),
 ) -> None:
     """Kiểm tra báo cáo / Validate report workbooks: accepted, refused (with every reason) or skipped."""
     from kcstats.validate import validate
@@ -42,4 +48,15 @@ def validate_command(
         from kcstats.render.validate import render_validation
 
         render_validation(report, lang.value)
+    if annotate is not None:
+        from kcstats.annotate import AnnotateError, annotate_refused
+
+        try:
+            written = annotate_refused(report.files, annotate, lang=lang.value)
+        except AnnotateError as error:
+            typer.echo(f"kcstats validate: {error.message(lang.value)}", err=True)
+            raise typer.Exit(2) from None
+        label = "Bản đánh dấu lỗi" if lang == LangOption.vi else "Marked copy"
+        for path in written:
+            typer.echo(f"{label}: {path}", err=True)
     raise typer.Exit(0 if report.ok else 1)

@@ -1,0 +1,299 @@
+"""Marked-up copies of refused files, to send back to the provinces that sent them.
+
+Each refused workbook is copied into a folder with every problem cell filled (red for an
+error, yellow for a warning) and commented, and a first sheet 'Lỗi' that lists every problem
+with its place. The original is never written to. A file openpyxl cannot mark (.xls, .ods),
+or must not open (damaged, encrypted, not a workbook, beyond the safety limits), gets a
+standalone '<name>.loi.xlsx' holding the list alone, which says why.
+
+Library code: it never prints; it returns the paths it wrote.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections import defaultdict
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils.cell import coordinate_from_string, quote_sheetname
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.worksheet import Worksheet
+
+from kcstats.model import FileResult, FileStatus
+from kcstats.problems import Lang, Problem, Severity
+from kcstats.safety.preflight import preflight
+from kcstats.template.save import save_atomically
+
+PROBLEMS_SHEET = "Lỗi"
+FILLS = {
+    Severity.ERROR: PatternFill("solid", fgColor="FF7C80"),
+    Severity.WARNING: PatternFill("solid", fgColor="FFEB9C"),
+}
+LIST_SUFFIX = ".loi.xlsx"  # the standalone problem list of a file that cannot be marked
+MARKABLE_SUFFIXES = frozenset({".xlsx", ".xlsm"})
+# Problems that mean the file must not be handed to another parser: it is not a workbook,
+# is damaged or encrypted, or goes beyond the limits that keep reading it safe.
+UNSAFE_TO_OPEN = frozenset(
+    {
+        "not-a-workbook",
+        "encrypted-workbook",
+        "damaged-workbook",
+        "file-too-large",
+        "unpacked-too-large",
+        "xml-entities",
+        "sheet-too-large",
+        "read-timeout",
+        "read-crashed",
+    }
+)
+COLUMNS = ("number", "code", "severity", "sheet", "cell", "found", "expected", "message")
+WIDTHS = (6, 26, 12, 16, 8, 28, 28, 80)
+WORDS: dict[Lang, dict[str, str]] = {
+    "vi": {
+        "number": "STT",
+        "code": "Mã lỗi",
+        "severity": "Mức độ",
+        "sheet": "Trang",
+        "cell": "Ô",
+        "found": "Tìm thấy",
+        "expected": "Cần",
+        "message": "Nội dung",
+        "error": "lỗi",
+        "warning": "cảnh báo",
+        "info": "thông tin",
+        "title": "Tệp {name} bị từ chối: {count} vấn đề. Các ô có vấn đề được tô màu và có ghi chú.",
+        "list_only": "Tệp {name} bị từ chối: {count} vấn đề. {reason}",
+        "not_markable": "Không đánh dấu được trực tiếp trên tệp {suffix}; hãy sửa tệp gốc theo "
+        "danh sách dưới đây (hoặc lưu lại thành .xlsx).",
+        "not_openable": "Tệp gốc không mở được (không phải bảng tính, hỏng, có mật khẩu hoặc "
+        "vượt giới hạn an toàn), nên chỉ có danh sách lỗi dưới đây.",
+        "comment_original": "Ghi chú có sẵn:",
+    },
+    "en": {
+        "number": "No.",
+        "code": "Code",
+        "severity": "Severity",
+        "sheet": "Sheet",
+        "cell": "Cell",
+        "found": "Found",
+        "expected": "Expected",
+        "message": "Message",
+        "error": "error",
+        "warning": "warning",
+        "info": "info",
+        "title": "File {name} was refused: {count} problems. Each problem cell is coloured "
+        "and commented.",
+        "list_only": "File {name} was refused: {count} problems. {reason}",
+        "not_markable": "A {suffix} file cannot be marked up directly; correct the original "
+        "from the list below (or save it as .xlsx).",
+        "not_openable": "The original cannot be opened (not a workbook, damaged, encrypted or "
+        "beyond the safety limits), so this is the list of problems alone.",
+        "comment_original": "Comment already there:",
+    },
+}
+
+
+class AnnotateError(ValueError):
+    """The output folder cannot take the copies (it holds the originals)."""
+
+    def __init__(self, message_vi: str, message_en: str) -> None:
+        super().__init__(message_vi)
+        self.message_vi, self.message_en = message_vi, message_en
+
+    def message(self, lang: Lang = "vi") -> str:
+        return self.message_vi if lang == "vi" else self.message_en
+
+
+def annotate_refused(files: list[FileResult], out_dir: Path, *, lang: Lang = "vi") -> list[Path]:
+    """Write a marked-up copy (or a standalone problem list) of every refused file into
+    out_dir; return the paths written, in the order of `files`."""
+    inputs = {Path(f.path).resolve() for f in files}
+    out = out_dir.resolve()
+    if any(p.parent == out for p in inputs):
+        raise AnnotateError(
+            f"Thư mục {out_dir} chứa tệp gốc; hãy chọn thư mục khác cho các bản đánh dấu lỗi.",
+            f"Folder {out_dir} holds original files; choose another folder for the marked copies.",
+        )
+    out_dir.mkdir(parents=True, exist_ok=True)
+    taken: set[str] = set()
+    written = []
+    for result in files:
+        if result.status == FileStatus.REFUSED:
+            written.append(_annotate_one(result, out_dir, taken, lang))
+    return written
+
+
+def _annotate_one(result: FileResult, out_dir: Path, taken: set[str], lang: Lang) -> Path:
+    source = Path(result.path)
+    words = WORDS[lang]
+    if any(p.code in UNSAFE_TO_OPEN for p in result.problems):
+        return _write_list(result, out_dir, taken, lang, words["not_openable"])
+    if source.suffix.lower() not in MARKABLE_SUFFIXES:
+        reason = words["not_markable"].format(suffix=source.suffix)
+        return _write_list(result, out_dir, taken, lang, reason)
+    workbook = _open(source)
+    if workbook is not None:
+        target = out_dir / _unique(source.name, taken)
+        try:
+            _mark(workbook, result, lang)
+            return save_atomically(workbook, target)
+        except Exception:  # noqa: BLE001 - openpyxl may fail on any oddity; the list still goes out
+            taken.discard(target.name.casefold())
+    return _write_list(result, out_dir, taken, lang, words["not_openable"])
+
+
+def _open(source: Path) -> Workbook | None:
+    """The workbook, or None when openpyxl must not or cannot open it."""
+    if preflight(source).refused:  # checked again: the file may have changed since it was read
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about parts it drops; never print
+            return load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm", rich_text=True)
+    except Exception:  # noqa: BLE001 - a file openpyxl cannot read gets the standalone list
+        return None
+
+
+def _write_list(
+    result: FileResult, out_dir: Path, taken: set[str], lang: Lang, reason: str
+) -> Path:
+    workbook = Workbook()
+    default = workbook.active
+    if default is not None:
+        workbook.remove(default)
+    name = Path(result.path).name
+    intro = WORDS[lang]["list_only"].format(name=name, count=len(result.problems), reason=reason)
+    _problem_sheet(workbook, result, lang, intro, marked=set())
+    target = out_dir / _unique(Path(result.path).stem + LIST_SUFFIX, taken)
+    return save_atomically(workbook, target)
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    """The name, or 'name (2).xlsx', 'name (3).xlsx'... when a file of this run took it."""
+    suffix = LIST_SUFFIX if name.endswith(LIST_SUFFIX) else Path(name).suffix
+    stem = name.removesuffix(suffix)
+    candidate, n = name, 1
+    while candidate.casefold() in taken:
+        n += 1
+        candidate = f"{stem} ({n}){suffix}"
+    taken.add(candidate.casefold())
+    return candidate
+
+
+def _mark(workbook: Workbook, result: FileResult, lang: Lang) -> None:
+    at_cells: dict[tuple[str, str], list[Problem]] = defaultdict(list)
+    for p in result.problems:
+        if p.sheet is not None and p.cell is not None:
+            at_cells[(p.sheet, p.cell)].append(p)
+    marked: set[tuple[str, str]] = set()
+    for (sheet, ref), problems in at_cells.items():
+        cell = _cell(workbook, sheet, ref)
+        if cell is None:
+            continue  # the problem list still names it
+        worst = (
+            Severity.ERROR
+            if any(p.severity == Severity.ERROR for p in problems)
+            else problems[0].severity
+        )
+        if worst in FILLS:
+            cell.fill = FILLS[worst]
+        cell.comment = _comment(problems, cell.comment, lang)
+        marked.add((sheet, ref))
+    name = Path(result.path).name
+    intro = WORDS[lang]["title"].format(name=name, count=len(result.problems))
+    _problem_sheet(workbook, result, lang, intro, marked)
+
+
+def _cell(workbook: Workbook, sheet: str, ref: str) -> Cell | None:
+    """The cell a problem names; inside a merged range, the range's top-left cell."""
+    if sheet not in workbook.sheetnames or not isinstance(workbook[sheet], Worksheet):
+        return None
+    ws = workbook[sheet]
+    try:
+        coordinate_from_string(ref)
+    except ValueError:
+        return None
+    for merged in ws.merged_cells.ranges:
+        if ref in merged:
+            return ws.cell(row=merged.min_row, column=merged.min_col)
+    cell = ws[ref]
+    return cell if isinstance(cell, Cell) else None
+
+
+def _comment(problems: list[Problem], existing: Comment | None, lang: Lang) -> Comment:
+    words = WORDS[lang]
+    parts = []
+    for p in problems:
+        lines = [f"[{p.code}] {p.message(lang)}"]
+        if p.found:
+            lines.append(f"{words['found']}: {p.found}")
+        if p.expected:
+            lines.append(f"{words['expected']}: {p.expected}")
+        parts.append("\n".join(lines))
+    if existing is not None and existing.text:
+        parts.append(f"{words['comment_original']}\n{existing.text}")
+    text = "\n\n".join(parts)
+    height = 20 + 15 * (text.count("\n") + len(text) // 45)
+    return Comment(text, "kcstats", height=min(height, 400), width=320)
+
+
+def _problem_sheet(
+    workbook: Workbook, result: FileResult, lang: Lang, intro: str, marked: set[tuple[str, str]]
+) -> None:
+    """The first sheet, 'Lỗi': every problem of the file, each row linked to its cell."""
+    ws = workbook.create_sheet(_free_name(workbook), 0)
+    words = WORDS[lang]
+    _text(ws.cell(row=1, column=1), intro).font = Font(bold=True)
+    for col, (key, width) in enumerate(zip(COLUMNS, WIDTHS, strict=True), start=1):
+        _text(ws.cell(row=3, column=col), words[key]).font = Font(bold=True)
+        ws.column_dimensions[ws.cell(row=3, column=col).column_letter].width = width
+    for number, p in enumerate(result.problems, start=1):
+        row = 3 + number
+        ws.cell(row=row, column=1, value=number)
+        values = (
+            p.code,
+            words[p.severity.value],
+            p.sheet,
+            p.cell,
+            p.found,
+            p.expected,
+            p.message(lang),
+        )
+        for col, value in enumerate(values, start=2):
+            if value is not None:
+                _text(ws.cell(row=row, column=col), value).alignment = Alignment(
+                    wrap_text=True, vertical="top"
+                )
+        if p.severity in FILLS:
+            ws.cell(row=row, column=3).fill = FILLS[p.severity]
+        if p.sheet is not None and p.cell is not None and (p.sheet, p.cell) in marked:
+            link = ws.cell(row=row, column=5)
+            link.hyperlink = Hyperlink(
+                ref=link.coordinate, location=f"{quote_sheetname(p.sheet)}!{p.cell}"
+            )
+            link.font = Font(color="0563C1", underline="single")
+    ws.freeze_panes = "A4"
+    for sheet in workbook.worksheets:
+        sheet.sheet_view.tabSelected = False
+    ws.sheet_view.tabSelected = True
+    workbook.active = 0
+
+
+def _free_name(workbook: Workbook) -> str:
+    existing = {name.casefold() for name in workbook.sheetnames}
+    name, n = PROBLEMS_SHEET, 1
+    while name.casefold() in existing:
+        n += 1
+        name = f"{PROBLEMS_SHEET} {n}"
+    return name
+
+
+def _text(cell: Cell, value: str) -> Cell:
+    """Text from a file stays text: '=HYPERLINK(...)' found in a cell must not become a formula."""
+    cell.value = value
+    cell.data_type = "s"
+    return cell

@@ -1,0 +1,140 @@
+"""What a template is for: its year, period, province list and province, checked against the
+catalogue the reader uses, so that a template never offers what the reader would refuse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kcstats.catalog import Catalogue, Era, Province
+from kcstats.template.errors import TemplateError
+from kcstats.text import fold
+
+YEAR_MIN, YEAR_MAX = 2000, 2100
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateChoice:
+    """The facts a template is pre-filled with, and the provinces its drop-down offers."""
+
+    year: int | None
+    period: str | None  # a period code: Q1, H1, 9M, FY
+    era: Era | None  # None when year and period leave it open: both lists are offered
+    province: Province | None
+    offered: list[str]  # province names of the drop-down, in catalogue order
+
+
+def resolve_period(catalogue: Catalogue, text: str) -> str:
+    """A period given as its code or any label the reader accepts ('H1', '6 tháng')."""
+    code = catalogue.period_index.get(fold(text))
+    if code is None:
+        choices = ", ".join(f"{p.code} ({p.label_vi})" for p in catalogue.periods.values())
+        raise TemplateError(
+            f'Kỳ báo cáo "{text}" không rõ; cần một trong: {choices}.',
+            f'Unknown period "{text}"; expected one of: {choices}.',
+        )
+    return code
+
+
+def check_year(year: int) -> int:
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise TemplateError(
+            f"Năm {year} không hợp lệ; cần một năm từ {YEAR_MIN} đến {YEAR_MAX}.",
+            f"Year {year} is not valid; expected a year from {YEAR_MIN} to {YEAR_MAX}.",
+        )
+    return year
+
+
+def era_for(catalogue: Catalogue, year: int | None, period: str | None) -> Era | None:
+    """The province list in force at the end of the period; a year alone fixes it unless the
+    merger of 1 July 2025 falls inside that year."""
+    if year is None:
+        return None
+    if period is not None:
+        return catalogue.era_of(year, period)
+    first = catalogue.era_of(year, min(catalogue.periods.values(), key=lambda p: p.end_month).code)
+    last = catalogue.era_of(year, max(catalogue.periods.values(), key=lambda p: p.end_month).code)
+    return first if first == last else None
+
+
+def offered_names(catalogue: Catalogue, era: Era | None) -> list[str]:
+    """The drop-down: the list in force, or when the era is open every name of both lists."""
+    eras: tuple[Era, ...] = (era,) if era is not None else ("63", "34")
+    names: list[str] = []
+    for each in eras:
+        names += [p.name for p in catalogue.provinces_of(each) if p.name not in names]
+    return names
+
+
+def find_province(catalogue: Catalogue, name: str, era: Era | None, when: str) -> Province:
+    """The province a name means in the era; an abolished one is refused naming its successor."""
+    eras: tuple[Era, ...] = (era,) if era is not None else ("34", "63")
+    for each in eras:
+        found = catalogue.find_province(name, each)
+        if found is not None:
+            return found
+    successor = catalogue.successor_of(name) if era == "34" else None
+    if successor is not None:
+        raise TemplateError(
+            f'"{name}" không còn là đơn vị hành chính cấp tỉnh vào cuối kỳ {when}: '
+            f"đã hợp nhất vào {successor.name} từ ngày 1/7/2025. Hãy dùng --province "
+            f'"{successor.name}".',
+            f'"{name}" no longer exists at the end of {when}: it was merged into '
+            f'{successor.name} on 1 July 2025. Use --province "{successor.name}".',
+        )
+    raise TemplateError(
+        f'Không nhận ra tỉnh/thành phố "{name}".', f'Province "{name}" is not recognised.'
+    )
+
+
+def choose(
+    catalogue: Catalogue,
+    *,
+    province: str | None = None,
+    year: int | None = None,
+    period: str | None = None,
+) -> TemplateChoice:
+    """Check the options of one template and settle what it is pre-filled with."""
+    year = check_year(year) if year is not None else None
+    code = resolve_period(catalogue, period) if period is not None else None
+    era = era_for(catalogue, year, code)
+    found = None
+    if province is not None:
+        found = find_province(catalogue, province, era, period_text(catalogue, year, code))
+    return TemplateChoice(year, code, era, found, offered_names(catalogue, era))
+
+
+def period_text(catalogue: Catalogue, year: int | None, period: str | None) -> str:
+    label = catalogue.periods[period].label_vi if period is not None else ""
+    return " ".join(part for part in (label, str(year) if year else "") if part) or "—"
+
+
+def region_provinces(catalogue: Catalogue, era: Era, region: str | None) -> list[Province]:
+    """The provinces of a khuyến công conference area or socio-economic region (any spelling),
+    or of the whole country when no region is given."""
+    provinces = catalogue.provinces_of(era)
+    if region is None:
+        return provinces
+    wanted = fold(region)
+    chosen = [
+        p for p in provinces if wanted in (fold(p.kc_conference_area), fold(p.socioeconomic_region))
+    ]
+    if not chosen:
+        known = sorted({p.kc_conference_area for p in provinces})
+        known += sorted({p.socioeconomic_region for p in provinces})
+        listed = "; ".join(known)
+        raise TemplateError(
+            f'Không nhận ra vùng "{region}"; cần một trong: {listed}.',
+            f'Unknown region "{region}"; expected one of: {listed}.',
+        )
+    return chosen
+
+
+def file_name(catalogue: Catalogue, province: Province) -> str:
+    """An ASCII file name for a province: 'Long An' -> 'long-an.xlsx', 'TP. Hồ Chí Minh' ->
+    'ho-chi-minh.xlsx' (the prefixes 'Tỉnh', 'Thành phố', 'TP.' are dropped)."""
+    folded = fold(province.name)
+    for prefix in sorted((fold(p) for p in catalogue.aliases.province_prefixes), key=len)[::-1]:
+        if folded.startswith(prefix + " "):
+            folded = folded[len(prefix) + 1 :]
+            break
+    return folded.replace(" ", "-") + ".xlsx"
