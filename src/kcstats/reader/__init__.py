@@ -18,13 +18,13 @@ from kcstats.reader.results import read_results
 from kcstats.reader.workbook import find_sheets, open_workbook
 from kcstats.safety.preflight import preflight
 
-__all__ = ["read_file"]
+__all__ = ["file_sha256", "read_file"]
 
 
 def read_file(path: Path, catalogue: Catalogue | None = None) -> FileResult:
     catalogue = catalogue or load_catalogue()
     problems = Problems()
-    digest = _sha256(path)
+    digest = file_sha256(path)
     checked = preflight(path)
     problems.items.extend(checked.problems)
     if checked.refused:
@@ -76,7 +76,7 @@ def read_file(path: Path, catalogue: Catalogue | None = None) -> FileResult:
     return result
 
 
-def _sha256(path: Path) -> str | None:
+def file_sha256(path: Path) -> str | None:
     try:
         with path.open("rb") as handle:
             return hashlib.file_digest(handle, "sha256").hexdigest()
