@@ -80,14 +80,25 @@ def read_facts(grid: Grid | None, catalogue: Catalogue, problems: Problems) -> F
         return facts  # the missing sheet is the problem; its facts are not reported again
     pairs = collect_pairs(grid, catalogue.fact_index)
     sheet = grid.name
+    flagged: set[str] = set()
+    for key, cell in list(pairs.items()):
+        flag = grid.flag(*cell.at)
+        if flag is not None:
+            # A formula never computed, or an error value: calamine reads it as ''.
+            problems.add(flag.kind, sheet=sheet, at=cell.at, found=flag.text)
+            flagged.add(key)
+            del pairs[key]
 
-    def missing(label: str, cell: FactCell | None) -> None:
-        """No label at all: no cell to name. A label with nothing right of it: that cell."""
-        problems.add("fact-missing", sheet=sheet, at=cell.at if cell else None, expected=label)
+    def missing(label: str, key: str) -> None:
+        """No label at all: no cell to name. A label with nothing right of it: that cell.
+        A value that is a formula or an error has had its own problem reported already."""
+        if key not in flagged:
+            cell = pairs.get(key)
+            problems.add("fact-missing", sheet=sheet, at=cell.at if cell else None, expected=label)
 
     year_cell = pairs.get("year")
     if year_cell is None or year_cell.value is None:
-        missing("Năm báo cáo / Year", year_cell)
+        missing("Năm báo cáo / Year", "year")
     else:
         facts.year = _read_year(year_cell.value)
         if facts.year is None:
@@ -102,7 +113,7 @@ def read_facts(grid: Grid | None, catalogue: Catalogue, problems: Problems) -> F
 
     period_cell = pairs.get("period")
     if period_cell is None or period_cell.value is None:
-        missing("Kỳ báo cáo / Period", period_cell)
+        missing("Kỳ báo cáo / Period", "period")
     else:
         facts.period = _read_period(period_cell.value, catalogue)
         if facts.period is None:
@@ -132,15 +143,15 @@ def read_facts(grid: Grid | None, catalogue: Catalogue, problems: Problems) -> F
 
     province_cell = pairs.get("province")
     if province_cell is None or province_cell.value is None:
-        missing("Tỉnh/Thành phố / Province", province_cell)
+        missing("Tỉnh/Thành phố / Province", "province")
     else:
         facts.province_text = _as_text(province_cell.value)
         facts.province = _read_province(facts, province_cell, catalogue, problems, sheet)
 
     for key in ("reporting_unit", "prepared_by", "prepared_on", "note"):
-        cell = pairs.get(key)
-        if cell is not None:
-            setattr(facts, key, _as_text(cell.value))
+        free_text = pairs.get(key)
+        if free_text is not None:
+            setattr(facts, key, _as_text(free_text.value))
     return facts
 
 

@@ -13,6 +13,7 @@ from kcstats.reader.context import Problems
 from kcstats.reader.figures import Stated, read_count, read_money, read_number
 from kcstats.reader.grid import Grid
 from kcstats.reader.headers import HeaderText, contains_phrase, header_text
+from kcstats.reader.rows import is_column_numbering, is_words_only
 from kcstats.text import find_label, fold_label
 
 Role = Literal[
@@ -149,10 +150,16 @@ def read_funding(
             )
     rows: dict[str, _Row] = {}
     total: _Row | None = None
-    for row in range(table.header_rows[-1] + 1, grid.height):
-        figure_cols = [c.col for role, c in table.columns.items() if role != "source"]
+    figure_cols = [c.col for role, c in table.columns.items() if role != "source"]
+    all_cols = [c.col for c in table.columns.values()]
+    first_data = table.header_rows[-1] + 1
+    for row in range(first_data, grid.height):
         if all(grid.is_empty(row, c) for c in figure_cols):
-            continue  # headings, notes, signatures: nothing reported on this row
+            continue  # headings, notes: nothing reported on this row
+        if is_words_only(grid, row, [source_col], figure_cols):
+            continue  # a signature line
+        if row == first_data and is_column_numbering(grid, row, min(all_cols), max(all_cols)):
+            continue
         label = grid.text(row, source_col)
         source = find_label(label, catalogue.source_index) if label else None
         if source is None:
@@ -251,6 +258,9 @@ def check_percent(
     Excel often stores a percent-formatted cell as a fraction (0,491 shown as 49,1%), so a
     stated value that agrees as a fraction agrees too.
     """
+    flag = grid.flag(row, col)
+    if flag is not None and flag.text == "#DIV/0!" and not plan:
+        return  # Excel's answer to a percent of a zero or blank plan, as kcstats's own is null
     stated = read_number(grid, row, col, problems, lenient_formula=lenient)
     if stated is None or plan is None or actual is None or plan == 0:
         return

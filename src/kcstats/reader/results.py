@@ -12,6 +12,7 @@ from kcstats.reader.figures import read_count, read_money
 from kcstats.reader.funding import check_percent
 from kcstats.reader.grid import Grid
 from kcstats.reader.headers import assign_columns, header_text
+from kcstats.reader.rows import is_column_numbering, is_words_only
 from kcstats.text import find_label, fold, fold_label
 
 FIGURE_COLUMNS = ("plan", "actual", "prior")
@@ -63,9 +64,17 @@ def read_results(
     figure_cols = [cols[c] for c in (*FIGURE_COLUMNS, "percent") if c in cols]
     seen: dict[str, int] = {}
     figures: list[IndicatorFigure] = []
-    for row in range(table.header_row + 1, grid.height):
+    label_cols = [cols[c] for c in ("code", "label") if c in cols]
+    first_data = table.header_row + 1
+    for row in range(first_data, grid.height):
         if all(grid.is_empty(row, c) for c in figure_cols):
             continue  # section headings such as 'I. Đào tạo nghề' report nothing
+        if is_words_only(grid, row, label_cols, figure_cols):
+            continue  # a signature line
+        if row == first_data and is_column_numbering(
+            grid, row, min(cols.values()), max(cols.values())
+        ):
+            continue
         indicator, at, found = _identify(grid, row, cols, catalogue)
         if indicator is None:
             problems.add("indicator-unknown", sheet=grid.name, at=at, found=found)

@@ -1,0 +1,42 @@
+"""Rows inside a table that carry no figures, though they are not blank.
+
+Vietnamese forms often put a row of column numbers under the header ('(1) (2) (3)', or
+'A B 1 2 3'), and signature lines ('Người lập biểu', 'Giám đốc') below the table, sometimes
+in the figure columns. Neither reports anything.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from kcstats.reader.grid import Grid
+
+_TOKEN = r"[\(\[]?(?:\d{1,2}|[A-Za-z]{1,2})[\)\]]?"
+_COLUMN_NUMBER = re.compile(rf"^{_TOKEN}(?:\s*[=+\-*/x×:]\s*{_TOKEN})*$")
+_DIGIT = re.compile(r"\d")
+_NUMBER = re.compile(r"\d+")
+
+
+def is_column_numbering(grid: Grid, row: int, first_col: int, last_col: int) -> bool:
+    """Three or more cells, every one a column number or letter, the numbers increasing."""
+    texts = [grid.text(row, c) for c in range(first_col, last_col + 1) if not grid.is_empty(row, c)]
+    if len(texts) < 3 or not all(_COLUMN_NUMBER.match(t) for t in texts):
+        return False
+    numbers = [int(m.group()) for t in texts if (m := _NUMBER.search(t))]
+    return all(a < b for a, b in pairwise(numbers))
+
+
+def is_words_only(grid: Grid, row: int, label_cols: list[int], figure_cols: list[int]) -> bool:
+    """No label, and the figure cells hold only words without a digit (a signature line)."""
+    if any(not grid.is_empty(row, c) for c in label_cols):
+        return False
+    for col in figure_cols:
+        if grid.flag(row, col) is not None:
+            return False
+        value = grid.value(row, col)
+        if not isinstance(value, str) and not grid.is_empty(row, col):
+            return False
+        if isinstance(value, str) and _DIGIT.search(value):
+            return False
+    return True
