@@ -1,0 +1,45 @@
+"""The fact table (or the growth table) as CSV: UTF-8 with a byte-order mark, numbers in the
+same exact text as the JSON document, blanks empty, and text cells formula-injection safe."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from kcstats.export.atomic import write_bytes_atomic
+from kcstats.export.jsondoc import column_texts, number_text
+from kcstats.export.safe_text import csv_text
+
+BOM = "\ufeff"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return csv_text(value)
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return number_text(value)
+    return csv_text(str(value))
+
+
+def table_csv(frame: pd.DataFrame) -> str:
+    """The table as CSV text (without the byte-order mark)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([csv_text(str(c)) for c in frame.columns])
+    writer.writerows(zip(*column_texts(frame, _cell), strict=True))
+    return buffer.getvalue()
+
+
+def table_csv_bytes(frame: pd.DataFrame) -> bytes:
+    return (BOM + table_csv(frame)).encode("utf-8")
+
+
+def write_csv(path: Path, frame: pd.DataFrame) -> None:
+    write_bytes_atomic(path, table_csv_bytes(frame))

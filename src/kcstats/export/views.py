@@ -1,0 +1,384 @@
+"""The human views of a merge, shared by the terminal, Markdown and the summary workbook:
+headings in Vietnamese and English, figures formatted for people, and the wide tables (one
+row per place) that they all show."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, Literal
+
+import pandas as pd
+
+from kcstats.catalog import Catalogue
+from kcstats.problems import Lang
+
+MoneyUnit = Literal["ty", "trieu"]
+Kind = Literal["text", "money", "count", "pct"]
+
+MONEY_UNIT_LABEL = {"ty": "tỷ đồng", "trieu": "triệu đồng"}
+# Figures people read first: the conference reports open with these.
+MAIN_INDICATORS = (
+    "trained_workers",
+    "demo_models",
+    "machinery_facilities",
+    "fair_participants",
+    "products_recognised",
+)
+INDICATOR_SHORT = {
+    "vi": {
+        "trained_workers": "Lao động đào tạo",
+        "demo_models": "Mô hình trình diễn",
+        "machinery_facilities": "Cơ sở hỗ trợ MMTB",
+        "fair_participants": "Lượt dự hội chợ",
+        "products_recognised": "SP CNNT tiêu biểu",
+    },
+    "en": {
+        "trained_workers": "Workers trained",
+        "demo_models": "Demo models",
+        "machinery_facilities": "Machinery support",
+        "fair_participants": "Fair participations",
+        "products_recognised": "Outstanding products",
+    },
+}
+SOURCE_SHORT = {
+    "vi": {
+        "national": "KCQG",
+        "local": "KCĐP",
+        "total": "Tổng",
+        "counterpart": "Vốn đối ứng",
+        "other": "Nguồn khác",
+    },
+    "en": {
+        "national": "National",
+        "local": "Local",
+        "total": "Total",
+        "counterpart": "Counterpart",
+        "other": "Other",
+    },
+}
+TEXT: dict[str, dict[str, str]] = {
+    "vi": {
+        "year": "Năm",
+        "period": "Kỳ",
+        "level": "Cấp",
+        "region": "Vùng",
+        "province": "Tỉnh/TP",
+        "measure": "Chỉ tiêu",
+        "source": "Nguồn",
+        "unit": "ĐVT",
+        "plan": "Kế hoạch",
+        "actual": "Thực hiện",
+        "pct": "% KH",
+        "reports": "Số báo cáo",
+        "expected": "Số tỉnh",
+        "submitted": "Báo cáo",
+        "plan_short": "KH",
+        "actual_short": "TH",
+        "projects": "Đề án",
+        "count": "số lượng",
+        "funding": "Kinh phí",
+        "all": "Tổng cộng",
+        "subtotal": "Cộng {region}",
+        "level.province": "Tỉnh",
+        "level.region": "Vùng",
+        "level.all": "Tổng cộng",
+        "funding_title": "Kinh phí khuyến công theo vùng, {period} ({unit})",
+        "funding_title_province": "Kinh phí khuyến công theo tỉnh, {period} ({unit})",
+        "indicators_title": "Kết quả thực hiện các chỉ tiêu chính, {period}",
+        "indicators_title_province": "Kết quả các chỉ tiêu chính theo tỉnh, {period}",
+        "missing_title": "Tỉnh chưa có báo cáo",
+        "missing_count": "Số tỉnh",
+        "plan_title": "Tỷ lệ thực hiện kế hoạch kinh phí ngoài khoảng {bounds}",
+        "limit": "Giới hạn",
+        "limit.min": "dưới {value}%",
+        "limit.max": "trên {value}%",
+        "place": "Vùng/Tỉnh",
+        "files_title": "Tệp bị từ chối hoặc bỏ qua",
+        "file": "Tệp",
+        "status": "Trạng thái",
+        "problem": "Lý do",
+        "summary": "{a} báo cáo được chấp nhận, {r} bị từ chối, {s} bỏ qua.",
+        "warnings": "{w} cảnh báo trong các tệp được chấp nhận (xem kcstats validate).",
+        "no_reports": "Không có báo cáo nào được chấp nhận.",
+        "none": "Không có.",
+        "base_year": "Năm gốc",
+        "target_year": "Năm so sánh",
+        "basis": "Cơ sở so sánh",
+        "base": "Giá trị gốc",
+        "target": "Giá trị so sánh",
+        "change": "Tăng/giảm",
+        "pct_change": "% tăng/giảm",
+        "basis.actual": "Thực hiện so với thực hiện",
+        "basis.plan": "Kế hoạch so với kế hoạch",
+        "basis.plan_vs_prior_actual": "Kế hoạch so với thực hiện năm trước",
+        "code": "Mã lỗi",
+        "severity": "Mức độ",
+        "sheet": "Trang tính",
+        "cell": "Ô",
+        "found": "Nội dung ô",
+        "expected_text": "Cần",
+        "message": "Mô tả",
+        "status.accepted": "chấp nhận",
+        "status.refused": "từ chối",
+        "status.skipped": "bỏ qua",
+        "severity.error": "lỗi",
+        "severity.warning": "cảnh báo",
+        "severity.info": "thông tin",
+        "wrote": "Đã ghi {path}",
+    },
+    "en": {
+        "year": "Year",
+        "period": "Period",
+        "level": "Level",
+        "region": "Region",
+        "province": "Province",
+        "measure": "Measure",
+        "source": "Source",
+        "unit": "Unit",
+        "plan": "Plan",
+        "actual": "Actual",
+        "pct": "% of plan",
+        "reports": "Reports",
+        "expected": "Provinces",
+        "submitted": "Reports",
+        "plan_short": "plan",
+        "actual_short": "actual",
+        "projects": "Projects",
+        "count": "count",
+        "funding": "Funding",
+        "all": "Total",
+        "subtotal": "{region} total",
+        "level.province": "Province",
+        "level.region": "Region",
+        "level.all": "Total",
+        "funding_title": "Khuyến công funding by region, {period} ({unit})",
+        "funding_title_province": "Khuyến công funding by province, {period} ({unit})",
+        "indicators_title": "Main results, {period}",
+        "indicators_title_province": "Main results by province, {period}",
+        "missing_title": "Provinces without a report",
+        "missing_count": "Count",
+        "plan_title": "Funding percent of plan outside {bounds}",
+        "limit": "Limit",
+        "limit.min": "below {value}%",
+        "limit.max": "above {value}%",
+        "place": "Region/province",
+        "files_title": "Files refused or skipped",
+        "file": "File",
+        "status": "Status",
+        "problem": "Reason",
+        "summary": "{a} reports accepted, {r} refused, {s} skipped.",
+        "warnings": "{w} warnings in accepted files (see kcstats validate).",
+        "no_reports": "No report was accepted.",
+        "none": "None.",
+        "base_year": "Base year",
+        "target_year": "Target year",
+        "basis": "Basis",
+        "base": "Base",
+        "target": "Target",
+        "change": "Change",
+        "pct_change": "% change",
+        "basis.actual": "actual vs actual",
+        "basis.plan": "plan vs plan",
+        "basis.plan_vs_prior_actual": "plan vs prior year's actual",
+        "code": "Code",
+        "severity": "Severity",
+        "sheet": "Sheet",
+        "cell": "Cell",
+        "found": "Found",
+        "expected_text": "Expected",
+        "message": "Message",
+        "status.accepted": "accepted",
+        "status.refused": "refused",
+        "status.skipped": "skipped",
+        "severity.error": "error",
+        "severity.warning": "warning",
+        "severity.info": "info",
+        "wrote": "Wrote {path}",
+    },
+}
+BLANK = "–"
+_VIETNAMESE_SEPARATORS = str.maketrans(",.", ".,")
+
+
+def is_blank(value: Any) -> bool:
+    if value is None or value is pd.NA:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+# Figures for people -----------------------------------------------------------------------
+
+
+def format_number(
+    value: Decimal | int | float, decimals: int, lang: Lang, trim: bool = False
+) -> str:
+    """Vietnamese separators ('1.234,5') in vi, English ('1,234.5') in en."""
+    number = value if isinstance(value, Decimal) else Decimal(repr(value))
+    number = number.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    text = f"{number:,.{decimals}f}"
+    if trim and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if lang == "vi":
+        text = text.translate(_VIETNAMESE_SEPARATORS)
+    return text
+
+
+def money_in(value: Decimal | int, unit: MoneyUnit) -> Decimal:
+    """Triệu đồng -> the display unit, exactly."""
+    number = Decimal(value)
+    return number.scaleb(-3) if unit == "ty" else number
+
+
+def format_cell(value: Any, kind: Kind, lang: Lang, unit: MoneyUnit) -> str:
+    if kind == "text":
+        return "" if is_blank(value) else str(value)
+    if is_blank(value):
+        return BLANK
+    if kind == "money":
+        # tỷ đồng to 3 decimals (a million đồng); triệu đồng exact, without trailing zeros.
+        return format_number(money_in(value, unit), 3, lang, trim=unit == "trieu")
+    if kind == "pct":
+        return format_number(value, 1, lang)
+    return format_number(value, 0, lang)
+
+
+def period_label(catalogue: Catalogue, period: str, year: int, lang: Lang) -> str:
+    return f"{catalogue.periods[period].label(lang)} {year}"
+
+
+def place_name(row: dict[str, Any], lang: Lang) -> str:
+    """The name of a place row of a wide table: province, region, or the total."""
+    if row["level"] == "province":
+        return str(row["province"])
+    if row["level"] == "region":
+        return str(row["region"])
+    return TEXT[lang]["all"]
+
+
+# Wide tables: one row per place ----------------------------------------------------------
+
+PLACE_KEYS = ["year", "period", "level", "region", "province"]
+FIELDS = ("plan", "actual", "pct_of_plan", "reports")
+
+
+def key(measure: str, source: str | None, field: str) -> str:
+    return f"{measure}.{source or ''}.{field}"
+
+
+def places(facts: pd.DataFrame, levels: Sequence[str]) -> pd.DataFrame:
+    """One row per (year, period, level, region, province) of the chosen levels, in the
+    facts' order, with a column per measure, source and field (see :func:`key`), the place's
+    `expected`, and `submitted`: the accepted reports the place holds (a province row each)."""
+    sub = facts[facts["level"].isin(levels).to_numpy()]
+    if sub.empty:
+        return pd.DataFrame(columns=[*PLACE_KEYS, "expected", "submitted"])
+    place = sub.groupby(PLACE_KEYS, sort=False, dropna=False).ngroup().to_numpy()
+    measure_key = (sub["measure"] + "." + sub["source"].fillna("").astype(object)).to_numpy()
+    long = pd.DataFrame({"place": place, "key": measure_key})
+    for field in FIELDS:
+        long[field] = sub[field].to_numpy(dtype=object)
+    wide = long.pivot(index="place", columns="key", values=list(FIELDS))
+    wide.columns = [f"{pair[1]}.{pair[0]}" for pair in wide.columns]
+    head = sub.assign(place=place).drop_duplicates("place").set_index("place")
+    table = head[[*PLACE_KEYS, "expected"]].join(wide).reset_index(drop=True)
+    table["submitted"] = _submitted(facts, table)
+    return table
+
+
+def _submitted(facts: pd.DataFrame, table: pd.DataFrame) -> list[int]:
+    provinces = facts[(facts["level"] == "province").to_numpy()]
+    unique = provinces.drop_duplicates(["year", "period", "province"])
+    by_region = unique.groupby(["year", "period", "region"]).size().to_dict()
+    by_period = unique.groupby(["year", "period"]).size().to_dict()
+    out = []
+    for row in table.itertuples(index=False):
+        if row.level == "province":
+            out.append(1)
+        elif row.level == "region":
+            out.append(int(by_region.get((row.year, row.period, row.region), 0)))
+        else:
+            out.append(int(by_period.get((row.year, row.period), 0)))
+    return out
+
+
+def blocks(table: pd.DataFrame, catalogue: Catalogue) -> list[tuple[int, str, pd.DataFrame]]:
+    """The table split by (year, period), in time order."""
+    if table.empty:
+        return []
+    order = {code: i for i, code in enumerate(catalogue.periods)}
+    pairs = sorted(
+        {(int(y), str(p)) for y, p in zip(table["year"], table["period"], strict=True)},
+        key=lambda pair: (pair[0], order[pair[1]]),
+    )
+    return [
+        (year, period, table[((table["year"] == year) & (table["period"] == period)).to_numpy()])
+        for year, period in pairs
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    heading: str
+    kind: Kind
+
+
+def funding_columns(table: pd.DataFrame, lang: Lang, *, wide: bool = False) -> list[Column]:
+    """Funding by source with percent of plan, and projects. Counterpart and other funds are
+    shown only where some place reports them; `wide` adds every plan (the workbook)."""
+    t, s = TEXT[lang], SOURCE_SHORT[lang]
+    cols: list[Column] = []
+    for source in ("national", "local", "total", "counterpart", "other"):
+        if source in ("counterpart", "other") and not wide and _all_blank(table, "funding", source):
+            continue
+        if wide or source == "total":
+            cols.append(
+                Column(key("funding", source, "plan"), f"{s[source]} {t['plan_short']}", "money")
+            )
+        cols.append(
+            Column(key("funding", source, "actual"), f"{s[source]} {t['actual_short']}", "money")
+        )
+        if source in ("national", "local", "total"):
+            heading = f"{s[source]} {t['pct']}" if wide else t["pct"]
+            cols.append(Column(key("funding", source, "pct_of_plan"), heading, "pct"))
+    if wide:
+        cols.append(
+            Column(key("projects", "total", "plan"), f"{t['projects']} {t['plan_short']}", "count")
+        )
+    cols.append(
+        Column(key("projects", "total", "actual"), f"{t['projects']} {t['actual_short']}", "count")
+    )
+    return cols
+
+
+def indicator_columns(
+    table: pd.DataFrame,
+    catalogue: Catalogue,
+    lang: Lang,
+    unit: MoneyUnit = "ty",
+    *,
+    every: bool = False,
+) -> list[Column]:
+    """Actual figures of the main indicators that some place reports (every indicator, with
+    its full label and unit, for the workbook)."""
+    cols = []
+    codes = list(catalogue.indicators) if every else list(MAIN_INDICATORS)
+    for code in codes:
+        indicator = catalogue.indicators[code]
+        if not every and _all_blank(table, code, None):
+            continue
+        kind: Kind = "money" if indicator.kind == "money" else "count"
+        shown_unit = MONEY_UNIT_LABEL[unit] if kind == "money" else indicator.unit
+        heading = (
+            f"{indicator.label(lang)} ({shown_unit})" if every else INDICATOR_SHORT[lang][code]
+        )
+        cols.append(Column(key(code, None, "actual"), heading, kind))
+    return cols
+
+
+def _all_blank(table: pd.DataFrame, measure: str, source: str | None) -> bool:
+    columns = [key(measure, source, f) for f in ("plan", "actual")]
+    return all(c not in table or table[c].map(is_blank).all() for c in columns)

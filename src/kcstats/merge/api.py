@@ -1,0 +1,85 @@
+"""kcstats.merge(paths): read every report, resolve duplicates, and merge the accepted ones."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from kcstats.catalog import Catalogue, load_catalogue
+from kcstats.merge.facts import GROWTH_COLUMNS, build, empty_growth
+from kcstats.merge.result import MergeResult
+from kcstats.model import FileResult, FileStatus
+from kcstats.regions import RegionSet, region_set
+
+PathLike = str | os.PathLike[str]
+Progress = Callable[[int, int], None]
+GROWTH_MODULE = "kcstats.growth"
+
+
+def merge(
+    paths: PathLike | Iterable[PathLike],
+    *,
+    regions: str | Path | RegionSet = "conference",
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    compare: tuple[int, int] | None = None,
+) -> MergeResult:
+    """Read report files and folders and merge the accepted reports.
+
+    `regions` is 'conference' (the khuyến công conference areas, the default),
+    'socioeconomic', the path of a CSV province,region table, or a RegionSet. `compare` is
+    the (base year, target year) pair for growth rows besides each year against the one
+    before. Raises kcstats.regions.RegionError when the region set cannot be used (a usage
+    error).
+    """
+    catalogue = load_catalogue()
+    chosen = region_set(regions, catalogue)
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    from kcstats.validate import read_reports
+
+    files = read_reports([Path(p) for p in paths], jobs=jobs, progress=progress)
+    return merge_files(files, chosen, catalogue, compare=compare)
+
+
+def merge_files(
+    files: Sequence[FileResult],
+    regions: RegionSet,
+    catalogue: Catalogue | None = None,
+    *,
+    compare: tuple[int, int] | None = None,
+) -> MergeResult:
+    """Merge already-read files (as kcstats.validate.read_reports gives them)."""
+    catalogue = catalogue or load_catalogue()
+    reports = [f.report for f in files if f.status == FileStatus.ACCEPTED and f.report]
+    regions.check_complete(catalogue, {r.era for r in reports})
+    built = build(reports, regions, catalogue)
+    growth = growth_rows(built.facts, catalogue, regions, compare)
+    return MergeResult(list(files), built.facts, built.missing, growth, regions)
+
+
+def growth_rows(
+    facts: pd.DataFrame,
+    catalogue: Catalogue,
+    regions: RegionSet,
+    compare: tuple[int, int] | None = None,
+) -> pd.DataFrame:
+    """The seam for year-on-year rows:
+
+        kcstats.growth.compute_growth(facts, *, catalogue, regions, compare) -> DataFrame
+
+    with (at least) the columns GROWTH_COLUMNS of outputs.md, in that order of meaning;
+    the result keeps exactly those columns. An empty table while kcstats.growth does not
+    provide compute_growth."""
+    if importlib.util.find_spec(GROWTH_MODULE) is None:
+        return empty_growth()
+    compute = getattr(importlib.import_module(GROWTH_MODULE), "compute_growth", None)
+    if compute is None:
+        return empty_growth()
+    growth: pd.DataFrame = compute(facts, catalogue=catalogue, regions=regions, compare=compare)
+    return growth[GROWTH_COLUMNS]

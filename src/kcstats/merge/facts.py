@@ -1,0 +1,409 @@
+"""The fact table of outputs.md, built with vectorised pandas from the accepted reports.
+
+One Python pass turns the reports into integer figures at positions of a dense grid (every
+report x every measure); everything after it is array work: province rows -> region rows
+(groupby) -> all rows (groupby), percent of plan, and the missing provinces (merges).
+
+Money is held as integer thousands of đồng (nullable Int64) so that no total is off by a float
+rounding; where the largest figure times the number of reports could pass 2^63 the frames fall
+back to Python integers (object dtype). Figures become Decimal triệu đồng (money) and int
+(counts) only in the public table, at the very end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+import numpy as np
+import pandas as pd
+
+from kcstats.catalog import Catalogue, Era
+from kcstats.model import Report
+from kcstats.regions import RegionSet
+
+FACT_COLUMNS = [
+    "level",
+    "region",
+    "province",
+    "year",
+    "period",
+    "measure",
+    "source",
+    "unit",
+    "plan",
+    "actual",
+    "pct_of_plan",
+    "reports",
+    "expected",
+]
+GROWTH_COLUMNS = [
+    "level",
+    "region",
+    "province",
+    "period",
+    "measure",
+    "source",
+    "base_year",
+    "target_year",
+    "basis",
+    "base",
+    "target",
+    "change",
+    "pct_change",
+]
+MISSING_COLUMNS = ["region", "year", "period", "province"]
+LEVELS = ("province", "region", "all")
+ERAS: tuple[Era, ...] = ("63", "34")
+MONEY_UNIT = "triệu đồng"
+PROJECTS_UNIT = "đề án"
+THOUSANDS_PER_TRIEU = 1000
+PCT_DECIMALS = 4
+INT64_LIMIT = 2**63
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """One (measure, source) of the fact table: its unit and whether it is money."""
+
+    measure: str
+    source: str | None
+    unit: str
+    money: bool
+
+
+def measures(catalogue: Catalogue) -> list[Measure]:
+    """funding and projects by source (national, local, total, counterpart, other), then every
+    indicator of the catalogue, in the catalogue's order."""
+    sources: list[str] = []
+    for source in catalogue.sources.values():
+        sources.append(source.code)
+        if source.code == _last_in_total(catalogue):
+            sources.append("total")
+    out = [Measure("funding", s, MONEY_UNIT, True) for s in sources]
+    out += [Measure("projects", s, PROJECTS_UNIT, False) for s in sources]
+    out += [Measure(i.code, None, i.unit, i.kind == "money") for i in catalogue.indicators.values()]
+    return out
+
+
+def _last_in_total(catalogue: Catalogue) -> str:
+    return [s.code for s in catalogue.sources.values() if s.in_total][-1]
+
+
+def thousands(value: Decimal | None) -> int | None:
+    """Triệu đồng (kept to 0.001 by the reader) -> integer thousands of đồng."""
+    if value is None:
+        return None
+    return int((value * THOUSANDS_PER_TRIEU).to_integral_value(ROUND_HALF_UP))
+
+
+def whole(value: Decimal | int | None) -> int | None:
+    if value is None:
+        return None
+    return int(Decimal(value).to_integral_value(ROUND_HALF_UP))
+
+
+@dataclass(slots=True)
+class _Cells:
+    """Non-blank figures at their positions in the dense (report x measure) grid."""
+
+    positions: list[int]
+    values: list[int]
+
+    def add(self, position: int, value: int | None) -> None:
+        if value is not None:
+            self.positions.append(position)
+            self.values.append(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    facts: pd.DataFrame
+    missing: pd.DataFrame
+
+
+def empty_facts() -> pd.DataFrame:
+    return _typed(pd.DataFrame({column: [] for column in FACT_COLUMNS}))
+
+
+def empty_growth() -> pd.DataFrame:
+    frame = pd.DataFrame({column: pd.Series([], dtype=object) for column in GROWTH_COLUMNS})
+    frame["base_year"] = frame["base_year"].astype("int64")
+    frame["target_year"] = frame["target_year"].astype("int64")
+    frame["pct_change"] = frame["pct_change"].astype("Float64")
+    return frame
+
+
+def empty_missing() -> pd.DataFrame:
+    frame = pd.DataFrame({column: pd.Series([], dtype=object) for column in MISSING_COLUMNS})
+    frame["year"] = frame["year"].astype("int64")
+    return frame
+
+
+def build(reports: Sequence[Report], regions: RegionSet, catalogue: Catalogue) -> Built:
+    """The fact table and the missing provinces of the accepted reports (one per province,
+    year and period: duplicates are resolved before)."""
+    if not reports:
+        return Built(empty_facts(), empty_missing())
+    places = [(r.province_key, r.year, r.period) for r in reports]
+    if len(set(places)) != len(places):
+        raise ValueError("two accepted reports for one province, year and period")
+    specs = measures(catalogue)
+    grid = _Grid(reports, specs, regions, catalogue)
+    province = grid.province_rows()
+    region = _sum_rows(province, ["y", "p", "e", "g", "m"], level=1)
+    everything = _sum_rows(region, ["y", "p", "e", "m"], level=2)
+    region_sizes = np.zeros((len(ERAS), max(len(regions.regions), 1)), dtype="int64")
+    for e, era in enumerate(ERAS):
+        for g, name in enumerate(regions.regions):
+            region_sizes[e, g] = regions.expected(era, name)
+    region["expected"] = region_sizes[region["e"].to_numpy(), region["g"].to_numpy()]
+    era_sizes = np.array([len(catalogue.provinces_of(era)) for era in ERAS], dtype="int64")
+    everything["expected"] = era_sizes[everything["e"].to_numpy()]
+    everything["g"] = -1
+    region["k"] = -1
+    everything["k"] = -1
+    rows = pd.concat([province, region, everything], ignore_index=True)
+    rows = rows.sort_values(["y", "p", "level", "g", "k", "m"], kind="stable", ignore_index=True)
+    facts = _public(rows, specs, regions, catalogue, grid.period_codes)
+    return Built(facts, grid.missing())
+
+
+class _Grid:
+    """The accepted reports as integer codes, and their figures on the dense grid."""
+
+    def __init__(
+        self,
+        reports: Sequence[Report],
+        specs: list[Measure],
+        regions: RegionSet,
+        catalogue: Catalogue,
+    ) -> None:
+        self.regions = regions
+        self.catalogue = catalogue
+        self.n_measures = len(specs)
+        self.period_codes = list(catalogue.periods)
+        period_index = {code: i for i, code in enumerate(self.period_codes)}
+        region_index = {name: g for g, name in enumerate(regions.regions)}
+        self.province_index = {p.key: k for k, p in enumerate(catalogue.provinces)}
+        measure_index = {(s.measure, s.source): m for m, s in enumerate(specs)}
+        in_total = {s.code for s in catalogue.sources.values() if s.in_total}
+        count = len(reports)
+        self.y = np.empty(count, dtype="int64")
+        self.p = np.empty(count, dtype="int64")
+        self.e = np.empty(count, dtype="int64")
+        self.g = np.empty(count, dtype="int64")
+        self.k = np.empty(count, dtype="int64")
+        plan, actual = _Cells([], []), _Cells([], [])
+        largest = 0
+        width = self.n_measures
+        total_money = measure_index[("funding", "total")]
+        total_projects = measure_index[("projects", "total")]
+        for r, report in enumerate(reports):
+            self.y[r] = report.year
+            self.p[r] = period_index[report.period]
+            self.e[r] = ERAS.index(report.era)
+            self.g[r] = region_index[regions.region_of(report.province_key)]
+            self.k[r] = self.province_index[report.province_key]
+            base = r * width
+            sums: list[int | None] = [None, None, None, None]  # plan/actual money, projects
+            for line in report.funding:
+                figures = (
+                    thousands(line.plan_money),
+                    thousands(line.actual_money),
+                    line.plan_projects,
+                    line.actual_projects,
+                )
+                money = base + measure_index[("funding", line.source)]
+                projects = base + measure_index[("projects", line.source)]
+                plan.add(money, figures[0])
+                actual.add(money, figures[1])
+                plan.add(projects, figures[2])
+                actual.add(projects, figures[3])
+                for value in figures:
+                    if value is not None and value > largest:
+                        largest = value
+                if line.source in in_total:
+                    sums = [_plus(a, b) for a, b in zip(sums, figures, strict=True)]
+            plan.add(base + total_money, sums[0])
+            actual.add(base + total_money, sums[1])
+            plan.add(base + total_projects, sums[2])
+            actual.add(base + total_projects, sums[3])
+            for figure in report.indicators:
+                m = measure_index[(figure.code, None)]
+                scale = THOUSANDS_PER_TRIEU if specs[m].money else 1
+                for cells, figure_value in ((plan, figure.plan), (actual, figure.actual)):
+                    number = whole(None if figure_value is None else figure_value * scale)
+                    if number is not None:
+                        cells.add(base + m, number)
+                        largest = max(largest, number)
+        # A sum adds at most two sources per report, over every report.
+        self.exact_ints = largest * 2 * max(count, 1) >= INT64_LIMIT
+        size = count * width
+        self.plan = self._column(plan, size)
+        self.actual = self._column(actual, size)
+        self.count = count
+
+    def _column(self, cells: _Cells, size: int) -> pd.api.extensions.ExtensionArray | np.ndarray:
+        positions = np.asarray(cells.positions, dtype="int64")
+        if self.exact_ints:
+            column = np.full(size, None, dtype=object)
+            column[positions] = np.asarray(cells.values, dtype=object)
+            return column
+        values = np.zeros(size, dtype="int64")
+        mask = np.ones(size, dtype=bool)
+        values[positions] = np.asarray(cells.values, dtype="int64")
+        mask[positions] = False
+        return pd.arrays.IntegerArray(values, mask)
+
+    def province_rows(self) -> pd.DataFrame:
+        width = self.n_measures
+        frame = pd.DataFrame(
+            {
+                "y": np.repeat(self.y, width),
+                "p": np.repeat(self.p, width),
+                "e": np.repeat(self.e, width),
+                "g": np.repeat(self.g, width),
+                "k": np.repeat(self.k, width),
+                "m": np.tile(np.arange(width, dtype="int64"), self.count),
+                "plan": self.plan,
+                "actual": self.actual,
+            }
+        )
+        frame["reports"] = (frame["plan"].notna() | frame["actual"].notna()).astype("int64")
+        frame["level"] = 0
+        frame["expected"] = 1
+        return frame
+
+    def missing(self) -> pd.DataFrame:
+        """For each region and (year, period) with an accepted report: its provinces without."""
+        present = pd.DataFrame({"y": self.y, "p": self.p, "e": self.e, "g": self.g, "k": self.k})
+        members = pd.DataFrame(
+            [
+                (e, g, self.province_index[p.key])
+                for e, era in enumerate(ERAS)
+                for g, region in enumerate(self.regions.regions)
+                for p in self.regions.members(era, region)
+            ],
+            columns=["e", "g", "k"],
+        )
+        places = present[["y", "p", "e", "g"]].drop_duplicates()
+        wanted = places.merge(members, on=["e", "g"])
+        found = wanted.merge(
+            present[["y", "p", "k"]], on=["y", "p", "k"], how="left", indicator=True
+        )
+        absent = found[found["_merge"] == "left_only"].sort_values(["y", "p", "g", "k"])
+        if absent.empty:
+            return empty_missing()
+        names = np.array([p.name for p in self.catalogue.provinces], dtype=object)
+        region_names = np.array(self.regions.regions, dtype=object)
+        periods = np.array(self.period_codes, dtype=object)
+        return pd.DataFrame(
+            {
+                "region": _objects(region_names[absent["g"].to_numpy()]),
+                "year": absent["y"].to_numpy(dtype="int64"),
+                "period": _objects(periods[absent["p"].to_numpy()]),
+                "province": _objects(names[absent["k"].to_numpy()]),
+            }
+        )
+
+
+def _plus(a: int | None, b: int | None) -> int | None:
+    """Blank + blank is blank; a blank beside a figure adds nothing."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a + b
+
+
+def _sum_rows(rows: pd.DataFrame, keys: list[str], level: int) -> pd.DataFrame:
+    """Rows of the next level up: plan and actual summed (blank where every part is blank),
+    reports counted."""
+    grouped = rows.groupby(keys, sort=False)
+    summed = grouped[["plan", "actual"]].sum(min_count=1)
+    summed["reports"] = grouped["reports"].sum()
+    summed = summed.reset_index()
+    summed["level"] = level
+    return summed
+
+
+def _public(
+    rows: pd.DataFrame,
+    specs: list[Measure],
+    regions: RegionSet,
+    catalogue: Catalogue,
+    period_codes: list[str],
+) -> pd.DataFrame:
+    """The integer-coded rows as the fact table of outputs.md."""
+    m = rows["m"].to_numpy()
+    money = np.array([s.money for s in specs], dtype=bool)[m]
+    plan_numbers = _as_floats(rows["plan"])
+    actual_numbers = _as_floats(rows["actual"])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pct = np.round(actual_numbers / plan_numbers * 100, PCT_DECIMALS)
+    pct_known = ~np.isnan(plan_numbers) & ~np.isnan(actual_numbers) & (plan_numbers != 0)
+    g = rows["g"].to_numpy()
+    k = rows["k"].to_numpy()
+    region_names = np.array([*regions.regions, None], dtype=object)  # -1 -> None
+    province_names = np.array([*(p.name for p in catalogue.provinces), None], dtype=object)
+    facts = pd.DataFrame(
+        {
+            "level": _objects(np.array(LEVELS, dtype=object)[rows["level"].to_numpy()]),
+            "region": _objects(region_names[g]),
+            "province": _objects(province_names[k]),
+            "year": rows["y"].to_numpy(dtype="int64"),
+            "period": _objects(np.array(period_codes, dtype=object)[rows["p"].to_numpy()]),
+            "measure": _objects(np.array([s.measure for s in specs], dtype=object)[m]),
+            "source": _objects(np.array([s.source for s in specs], dtype=object)[m]),
+            "unit": _objects(np.array([s.unit for s in specs], dtype=object)[m]),
+            "plan": _objects(_edge_values(rows["plan"], money)),
+            "actual": _objects(_edge_values(rows["actual"], money)),
+            "pct_of_plan": pd.array(np.where(pct_known, pct, np.nan), dtype="Float64"),
+            "reports": rows["reports"].to_numpy(dtype="int64"),
+            "expected": rows["expected"].to_numpy(dtype="int64"),
+        }
+    )
+    return _typed(facts)
+
+
+def _objects(values: np.ndarray) -> pd.Series:
+    """Python objects as they are: pandas would otherwise infer a string dtype and turn
+    None into NaN."""
+    return pd.Series(values, dtype=object)
+
+
+def _as_floats(column: pd.Series) -> np.ndarray:
+    if column.dtype == object:
+        return np.array([np.nan if v is None else float(v) for v in column], dtype="float64")
+    return column.to_numpy(dtype="float64", na_value=np.nan)
+
+
+def _edge_values(column: pd.Series, money: np.ndarray) -> np.ndarray:
+    """Integers -> Decimal triệu đồng (3 decimals) for money, int for counts, None for blank."""
+    blank = column.isna().to_numpy()
+    if column.dtype == object:
+        numbers = column.tolist()
+    else:
+        numbers = column.to_numpy(dtype="int64", na_value=0).tolist()
+    out = np.empty(len(numbers), dtype=object)
+    out[:] = [
+        None if is_blank else (Decimal(n).scaleb(-3) if is_money else n)
+        for n, is_blank, is_money in zip(numbers, blank.tolist(), money.tolist(), strict=True)
+    ]
+    return out
+
+
+def _typed(facts: pd.DataFrame) -> pd.DataFrame:
+    """The dtypes of the public table: text and figures as Python objects (None for blank,
+    Decimal triệu đồng for money, int for counts), percent of plan Float64, counts int64."""
+    for column in ("level", "region", "province", "period", "measure", "source", "unit"):
+        facts[column] = facts[column].astype(object)
+    for column in ("plan", "actual"):
+        facts[column] = facts[column].astype(object)
+    # (astype(object) keeps None; an empty table needs it for its dtypes)
+    for column in ("year", "reports", "expected"):
+        facts[column] = facts[column].astype("int64")
+    facts["pct_of_plan"] = facts["pct_of_plan"].astype("Float64")
+    return facts[FACT_COLUMNS]

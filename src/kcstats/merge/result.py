@@ -1,0 +1,132 @@
+"""MergeResult: what `kcstats merge` computes, the one source of the terminal tables, the
+summary workbook, and the JSON, CSV and Markdown documents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from kcstats.model import FileResult, FileStatus, Report
+from kcstats.problems import Lang
+from kcstats.regions import RegionSet
+
+PLAN_CHECK_COLUMNS = [
+    "level",
+    "region",
+    "province",
+    "year",
+    "period",
+    "plan",
+    "actual",
+    "pct_of_plan",
+    "limit",
+]
+
+
+@dataclass(slots=True, eq=False)
+class MergeResult:
+    """The merge of a set of report files.
+
+    - `files`: every input file, accepted, refused or skipped (kcstats.validate.read_reports).
+    - `facts`: the fact table of outputs.md, a DataFrame with exactly its columns. `plan` and
+      `actual` hold Decimal triệu đồng (3 decimals) for money, int for counts, None for blank;
+      `pct_of_plan` is Float64 rounded to 4 decimals (<NA> where it cannot be computed).
+    - `missing`: region, year, period, province of each province with no accepted report for
+      a (year, period) in which another province of its region has one.
+    - `growth`: year-on-year rows (outputs.md "Growth rows"); empty until kcstats.growth exists.
+    - `regions`: the region set in use.
+    """
+
+    files: list[FileResult]
+    facts: pd.DataFrame
+    missing: pd.DataFrame
+    growth: pd.DataFrame
+    regions: RegionSet
+
+    @property
+    def ok(self) -> bool:
+        """True when no file was refused (skipped files are fine)."""
+        return not any(f.status == FileStatus.REFUSED for f in self.files)
+
+    def count(self, status: FileStatus) -> int:
+        return sum(f.status == status for f in self.files)
+
+    @property
+    def reports(self) -> list[Report]:
+        """The accepted reports, the only ones counted."""
+        return [f.report for f in self.files if f.status == FileStatus.ACCEPTED and f.report]
+
+    def as_dict(self, lang: Lang = "vi") -> dict[str, Any]:
+        """The JSON document of outputs.md: {files, facts, growth, missing}.
+
+        Money is Decimal triệu đồng, counts int, percentages Decimal rounded to 4 decimals,
+        blanks None; kcstats.export.jsondoc writes every Decimal exactly."""
+        from kcstats.validate import file_entry
+
+        return {
+            "files": [file_entry(f, lang) for f in self.files],
+            "facts": records(self.facts),
+            "growth": records(self.growth),
+            "missing": records(self.missing),
+        }
+
+    def plan_check(
+        self, min_pct: float | Decimal | None = None, max_pct: float | Decimal | None = None
+    ) -> pd.DataFrame:
+        """Provinces and regions whose funding total (money) is below `min_pct` or above
+        `max_pct` percent of plan, compared exactly (actual x 100 against limit x plan).
+        Rows where the percent cannot be computed (a blank, or a plan of 0) are not checked."""
+        low = None if min_pct is None else _decimal(min_pct)
+        high = None if max_pct is None else _decimal(max_pct)
+        facts = self.facts
+        rows = facts[
+            facts["level"].isin(["province", "region"]).to_numpy()
+            & (facts["measure"] == "funding").to_numpy()
+            & (facts["source"] == "total").to_numpy()
+        ]
+        chosen: list[int] = []
+        limits: list[str] = []
+        plans, actuals = rows["plan"].tolist(), rows["actual"].tolist()
+        for position, (plan, actual) in enumerate(zip(plans, actuals, strict=True)):
+            if plan is None or actual is None or plan == 0:
+                continue
+            if low is not None and actual * 100 < low * plan:
+                limits.append("min")
+            elif high is not None and actual * 100 > high * plan:
+                limits.append("max")
+            else:
+                continue
+            chosen.append(position)
+        flagged = rows.iloc[chosen][PLAN_CHECK_COLUMNS[:-1]].reset_index(drop=True)
+        flagged["limit"] = pd.Series(limits, dtype=object)
+        return flagged
+
+
+def _decimal(value: float | Decimal) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(repr(float(value)))
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows as plain Python values: None for any blank, Decimal for float columns (their
+    shortest exact text, e.g. a percent rounded to 4 decimals), int for integer columns."""
+    columns = [plain_values(frame[name]) for name in frame.columns]
+    names = list(frame.columns)
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)]
+
+
+def plain_values(column: pd.Series) -> list[Any]:
+    blank = column.isna().to_numpy()
+    if column.dtype == object:
+        values = column.tolist()
+    elif pd.api.types.is_float_dtype(column.dtype):
+        numbers = column.to_numpy(dtype="float64", na_value=np.nan).tolist()
+        values = [Decimal(repr(v)) for v in numbers]
+    elif pd.api.types.is_integer_dtype(column.dtype):
+        values = column.to_numpy(dtype="int64", na_value=0).tolist()
+    else:
+        values = column.astype(object).tolist()
+    return [None if b else v for v, b in zip(values, blank.tolist(), strict=True)]

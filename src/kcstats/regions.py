@@ -1,0 +1,208 @@
+"""Region sets: which region each province belongs to, in each era of the province lists.
+
+kcstats knows two region sets, the three khuyến công conference areas (the default) and the six
+socio-economic regions, and reads a user's own province -> region table from a CSV file.
+
+For the 34 units made on 1 July 2025, a unit belongs to the region of the old province that
+holds its seat of government: the old province whose statistics-office code the unit kept.
+A user's table may name the unit itself to say otherwise.
+
+This module is imported by the CLI before any file is read, so it stays free of pandas.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kcstats.catalog import Catalogue, Era, Province
+from kcstats.text import fold
+
+BUILTIN = ("conference", "socioeconomic")
+ERAS: tuple[Era, ...] = ("63", "34")
+MAX_TABLE_BYTES = 1_000_000
+
+_PROVINCE_COLUMNS = {"province", "tinh", "tinh thanh pho", "tinh thanh", "ten tinh"}
+_REGION_COLUMNS = {"region", "vung", "khu vuc", "cum", "cum thi dua"}
+_ERA_COLUMNS = {"era", "giai doan"}
+
+
+class RegionError(ValueError):
+    """A region set that cannot be used: an unreadable table, unknown names, or provinces
+    of the reports' period that the table leaves without a region. A usage error (exit 2)."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class RegionSet:
+    """Province key ('63:80', '34:80') -> region name, for both eras of the province lists.
+
+    `regions` gives the order regions are shown in. A set read from a user's table may leave
+    provinces out; :meth:`check_complete` says which, for the eras a merge needs.
+    """
+
+    name: str
+    regions: tuple[str, ...]
+    of: Mapping[str, str]
+    _members: dict[tuple[Era, str], list[Province]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def build(cls, name: str, catalogue: Catalogue, of: Mapping[str, str]) -> RegionSet:
+        regions: list[str] = []
+        members: dict[tuple[Era, str], list[Province]] = {}
+        for province in catalogue.provinces:
+            region = of.get(province.key)
+            if region is None:
+                continue
+            if region not in regions:
+                regions.append(region)
+            members.setdefault((province.era, region), []).append(province)
+        return cls(name, tuple(regions), dict(of), members)
+
+    def region_of(self, province_key: str) -> str:
+        return self.of[province_key]
+
+    def members(self, era: Era, region: str) -> list[Province]:
+        """The provinces of a region in one era, in the catalogue's order (statistics codes)."""
+        return list(self._members.get((era, region), []))
+
+    def expected(self, era: Era, region: str) -> int:
+        """How many provinces a region holds in an era: the `expected` of its fact rows."""
+        return len(self._members.get((era, region), []))
+
+    def missing_provinces(self, catalogue: Catalogue, eras: Iterable[Era]) -> list[Province]:
+        """Provinces of the given eras that this set gives no region."""
+        wanted = set(eras)
+        return [p for p in catalogue.provinces if p.era in wanted and p.key not in self.of]
+
+    def check_complete(self, catalogue: Catalogue, eras: Iterable[Era]) -> None:
+        missing = self.missing_provinces(catalogue, eras)
+        if missing:
+            names = ", ".join(f"{p.name} ({_era_label(p.era)})" for p in missing)
+            raise RegionError(
+                f"Bảng vùng {self.name} thiếu {len(missing)} tỉnh/thành phố: {names}. / "
+                f"The region table {self.name} gives no region for {len(missing)} "
+                f"provinces: {names}."
+            )
+
+
+def _era_label(era: Era) -> str:
+    return "63 tỉnh, trước 1/7/2025" if era == "63" else "34 tỉnh, từ 1/7/2025"
+
+
+def conference_areas(catalogue: Catalogue) -> RegionSet:
+    """The three khuyến công conference areas: Bắc, Miền Trung - Tây Nguyên, Nam."""
+    of = {p.key: p.kc_conference_area for p in catalogue.provinces}
+    return RegionSet.build("conference", catalogue, of)
+
+
+def socioeconomic_regions(catalogue: Catalogue) -> RegionSet:
+    """The six socio-economic regions."""
+    of = {p.key: p.socioeconomic_region for p in catalogue.provinces}
+    return RegionSet.build("socioeconomic", catalogue, of)
+
+
+def region_set(spec: str | Path | RegionSet, catalogue: Catalogue) -> RegionSet:
+    """'conference' (default), 'socioeconomic', or the path of a CSV province,region table."""
+    if isinstance(spec, RegionSet):
+        return spec
+    text = str(spec)
+    if text == "conference" and not isinstance(spec, Path):
+        return conference_areas(catalogue)
+    if text == "socioeconomic" and not isinstance(spec, Path):
+        return socioeconomic_regions(catalogue)
+    path = Path(spec)
+    if not path.is_file():
+        raise RegionError(
+            f'"{text}" không phải là conference, socioeconomic hay một tệp CSV. / '
+            f'"{text}" is neither conference, socioeconomic nor a CSV file.'
+        )
+    return read_region_table(path, catalogue)
+
+
+def read_region_table(path: Path, catalogue: Catalogue) -> RegionSet:
+    """A user's province -> region table: a CSV file with columns `province,region` (and an
+    optional `era` column, 63 or 34, for a name that exists in both province lists).
+
+    A name is matched as the reader matches province names, in both eras; a name that exists
+    in both lists sets both unless `era` says which, and a line with an era wins over one
+    without. A 34-era unit that the table does not name takes the region of the old province
+    holding its seat (the one whose code it kept).
+    """
+    try:
+        if path.stat().st_size > MAX_TABLE_BYTES:
+            raise RegionError(f"{path}: tệp quá lớn / file too large (> {MAX_TABLE_BYTES} bytes).")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise RegionError(f"{path}: {error.strerror or error}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise RegionError(
+            f"{path}: tệp phải mã hóa UTF-8. / the file must be UTF-8 encoded."
+        ) from None
+    rows = [row for row in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in row)]
+    if not rows:
+        raise RegionError(f"{path}: tệp trống. / the file is empty.")
+    header = [fold(cell) for cell in rows[0]]
+    province_col = _column(header, _PROVINCE_COLUMNS)
+    region_col = _column(header, _REGION_COLUMNS)
+    era_col = _column(header, _ERA_COLUMNS)
+    if province_col is None or region_col is None:
+        raise RegionError(
+            f"{path}: dòng đầu phải có cột province và region (tỉnh, vùng); có: "
+            f"{', '.join(rows[0])}. / the first row must name the columns province and region."
+        )
+    # province key -> (region, line, whether the line named the era)
+    explicit: dict[str, tuple[str, int, bool]] = {}
+    errors: list[str] = []
+    for line, row in enumerate(rows[1:], start=2):
+        name = _cell(row, province_col)
+        region = _cell(row, region_col)
+        era_text = _cell(row, era_col) if era_col is not None else ""
+        if not name or not region:
+            errors.append(f"dòng/line {line}: thiếu tỉnh hoặc vùng / province or region is blank")
+            continue
+        eras: tuple[Era, ...] = ERAS
+        if era_text:
+            if era_text not in ERAS:
+                errors.append(f"dòng/line {line}: era phải là 63 hoặc 34 / era must be 63 or 34")
+                continue
+            eras = ("63",) if era_text == "63" else ("34",)
+        found = [p for p in (catalogue.find_province(name, era) for era in eras) if p is not None]
+        if not found:
+            errors.append(
+                f'dòng/line {line}: không nhận ra tỉnh "{name}" / unknown province "{name}"'
+            )
+            continue
+        specific = bool(era_text)
+        for province in found:
+            earlier = explicit.get(province.key)
+            if earlier is None or (specific and not earlier[2]):
+                explicit[province.key] = (region, line, specific)
+            elif earlier[0] != region and specific == earlier[2]:
+                errors.append(
+                    f'dòng/line {line}: "{name}" đã xếp vào vùng "{earlier[0]}" ở dòng '
+                    f'{earlier[1]} / "{name}" was given region "{earlier[0]}" on line {earlier[1]}'
+                )
+    if errors:
+        raise RegionError(f"{path}:\n  " + "\n  ".join(errors))
+    of = {key: region for key, (region, _line, _specific) in explicit.items()}
+    for unit in catalogue.provinces_of("34"):
+        seat = f"63:{unit.code}"
+        if unit.key not in of and seat in of:
+            of[unit.key] = of[seat]
+    return RegionSet.build(str(path), catalogue, of)
+
+
+def _column(header: list[str], names: set[str]) -> int | None:
+    for index, name in enumerate(header):
+        if name in names:
+            return index
+    return None
+
+
+def _cell(row: list[str], index: int) -> str:
+    return row[index].strip() if index < len(row) else ""
