@@ -4,6 +4,7 @@ and the hidden lists, in that order, with 'Thông tin' the sheet that opens."""
 from __future__ import annotations
 
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from kcstats.catalog import Catalogue
 from kcstats.problems import Lang
@@ -39,8 +40,19 @@ def build_template(catalogue: Catalogue, choice: TemplateChoice, lang: Lang = "v
     write_funding(funding, ctx)
     write_results(results, ctx)
     write_guide(guide, ctx)
+    for sheet in (info, funding, results, guide):
+        _print_on_one_page_wide(sheet)
     wb.active = 0
     wb.calculation.fullCalcOnLoad = True  # Excel computes the total row when the file opens
     wb.properties.creator = "kcstats"
     wb.properties.title = ctx.say("info_title")
     return wb
+
+
+def _print_on_one_page_wide(ws: Worksheet) -> None:
+    """Provinces print the form to sign it: landscape A4, every column on the page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True

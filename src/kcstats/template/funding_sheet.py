@@ -14,6 +14,7 @@ from kcstats.template.labels import FUNDING_FIGURES
 from kcstats.template.lists import number_rule
 from kcstats.template.style import (
     COUNT_FORMAT,
+    HEADER_HEIGHT,
     MONEY_FORMAT,
     computed,
     entry,
@@ -57,6 +58,7 @@ def write_funding(ws: Worksheet, ctx: Context) -> None:
     note(ws["A2"], ctx.say("funding_note", money_unit_label=unit_label, total=labels.total))
     for col, role in enumerate(COLUMNS, start=1):
         header(ws.cell(row=HEADER_ROW, column=col), labels.funding[role])
+    ws.row_dimensions[HEADER_ROW].height = HEADER_HEIGHT
     layout = funding_layout(ctx)
     counts = number_rule("whole", ctx.messages("count"))
     money = number_rule("decimal", ctx.messages("money"))
@@ -76,7 +78,8 @@ def write_funding(ws: Worksheet, ctx: Context) -> None:
 
 
 def _write_total(ws: Worksheet, ctx: Context, layout: FundingLayout) -> None:
-    """=SUM of the sources added into the total (national and local), never the others."""
+    """The sum of the sources added into the total (national and local), never the others;
+    blank while both are blank, because a blank is "not reported", never zero."""
     labels = ctx.labels
     added, beside = ctx.in_total()
     row = layout.total_row
@@ -92,8 +95,12 @@ def _write_total(ws: Worksheet, ctx: Context, layout: FundingLayout) -> None:
         number_format = MONEY_FORMAT if role.endswith("money") else COUNT_FORMAT
         computed(
             ws.cell(row=row, column=layout.column(role)),
-            f"=SUM({letter}{first}:{letter}{last})",
+            total_formula(f"{letter}{first}:{letter}{last}"),
             number_format,
         )
     if beside:
         note(ws.cell(row=row + 1, column=1), ctx.say("outside_total", total=labels.total))
+
+
+def total_formula(cells: str) -> str:
+    return f'=IF(COUNT({cells})=0,"",SUM({cells}))'

@@ -14,6 +14,7 @@ from kcstats.template.lists import choice_rule, number_rule
 from kcstats.template.style import (
     BOX,
     COUNT_FORMAT,
+    HEADER_HEIGHT,
     MONEY_FORMAT,
     entry,
     header,
@@ -43,6 +44,7 @@ def write_results(ws: Worksheet, ctx: Context) -> None:
     note(ws["A2"], ctx.say("results_note"))
     for col, role in enumerate(COLUMNS, start=1):
         header(ws.cell(row=HEADER_ROW, column=col), ctx.labels.results[role])
+    ws.row_dimensions[HEADER_ROW].height = HEADER_HEIGHT
     counts = number_rule("whole", ctx.messages("count"))
     money = number_rule("decimal", ctx.messages("money"))
     units = ctx.units_text()

@@ -33,6 +33,9 @@ def note(cell: Cell, text: str) -> None:
     put_text(cell, text).font = Font(italic=True, color="595959")
 
 
+HEADER_HEIGHT = 32  # points: two lines of wrapped header text
+
+
 def header(cell: Cell, text: str) -> None:
     put_text(cell, text)
     cell.font = Font(bold=True)
