@@ -106,7 +106,7 @@ def test_csv_to_stdout_and_files_of_every_format(good: Path, tmp_path: Path) -> 
     growth = invoke("merge", good, "--format", "csv", "--table", "growth")
     assert growth.stdout_bytes.decode("utf-8-sig").strip() == (
         "level,region,province,period,measure,source,base_year,target_year,basis,base,"
-        "target,change,pct_change"
+        "target,change,pct_change,base_from"
     )
     out = tmp_path / "out"
     out.mkdir()

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from kcstats.problems import Lang
     from kcstats.regions import RegionSet
 
+
 class MergeFormat(StrEnum):
     table = "table"
     json = "json"
@@ -44,6 +45,7 @@ class MoneyUnitOption(StrEnum):
 
 
 EXTENSIONS = {".json": "json", ".csv": "csv", ".md": "md", ".xlsx": "xlsx"}
+YEARS = (2000, 2100)  # the years a report may have (report-format.md)
 
 
 def register(app: typer.Typer) -> None:
@@ -86,6 +88,13 @@ def merge_command(
     max_pct: float | None = typer.Option(
         None, "--max-pct", min=0, help="List provinces and regions above N% of funding plan."
     ),
+    compare: tuple[int, int] | None = typer.Option(
+        None,
+        "--compare",
+        metavar="BASE TARGET",
+        help="Also compare these two years (e.g. --compare 2013 2014, or years further apart), "
+        "besides each year against the one before.",
+    ),
     lang: LangOption = LANG,
     jobs: int | None = JOBS,
 ) -> None:
@@ -98,6 +107,7 @@ def merge_command(
         _check_output(output, paths)
     if min_pct is not None and max_pct is not None and min_pct > max_pct:
         raise typer.BadParameter("--min-pct > --max-pct", param_hint="--min-pct")
+    pair = _compare_pair(compare)
 
     from kcstats.catalog import load_catalogue
     from kcstats.merge.api import merge_files
@@ -112,13 +122,18 @@ def merge_command(
     with progress_bar("Đọc tệp" if lang == "vi" else "Reading") as progress:
         files = read_reports(paths, jobs=jobs, progress=progress)
     try:
-        result = merge_files(files, chosen, catalogue)
+        result = merge_files(files, chosen, catalogue, compare=pair)
     except RegionError as error:
         raise typer.BadParameter(str(error), param_hint="--regions") from None
 
     flags = (
         result.plan_check(min_pct, max_pct) if min_pct is not None or max_pct is not None else None
     )
+    if pair is not None and not _compared(result, pair):
+        from kcstats.export.views import TEXT
+
+        note = TEXT[lang.value]["growth_compare_missing"].format(base=pair[0], target=pair[1])
+        typer.echo(note, err=True)
     view = _View(
         result,
         catalogue,
@@ -145,6 +160,31 @@ def merge_command(
         view.stdout(target, table)
     failed_check = flags is not None and not flags.empty
     raise typer.Exit(0 if result.ok and not failed_check else 1)
+
+
+def _compare_pair(compare: tuple[int, int] | None) -> tuple[int, int] | None:
+    """--compare BASE TARGET: two report years, the base before the target."""
+    if compare is None:
+        return None
+    base, target = compare
+    if not (YEARS[0] <= base <= YEARS[1] and YEARS[0] <= target <= YEARS[1]):
+        raise typer.BadParameter(
+            f"{base} {target}: năm phải từ {YEARS[0]} đến {YEARS[1]} / years must be "
+            f"{YEARS[0]} to {YEARS[1]}.",
+            param_hint="--compare",
+        )
+    if base >= target:
+        raise typer.BadParameter(
+            f"{base} {target}: năm gốc phải trước năm so sánh / the base year must come "
+            "before the target year.",
+            param_hint="--compare",
+        )
+    return base, target
+
+
+def _compared(result: MergeResult, pair: tuple[int, int]) -> bool:
+    growth = result.growth
+    return bool(((growth["base_year"] == pair[0]) & (growth["target_year"] == pair[1])).any())
 
 
 def _wrote(path: Path, lang: LangOption) -> str:

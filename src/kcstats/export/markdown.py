@@ -5,7 +5,13 @@ from __future__ import annotations
 import pandas as pd
 
 from kcstats.catalog import Catalogue
-from kcstats.export.tables import TextTable, missing_table, plan_table, summary_tables
+from kcstats.export.tables import (
+    TextTable,
+    growth_tables,
+    missing_table,
+    plan_table,
+    summary_tables,
+)
 from kcstats.export.views import TEXT, MoneyUnit
 from kcstats.merge.result import MergeResult
 from kcstats.problems import Lang
@@ -28,6 +34,8 @@ def table_markdown(model: TextTable) -> str:
         if index in model.emphasis:
             cells = [f"**{c}**" if c else c for c in cells]
         lines.append("| " + " | ".join(cells) + " |")
+    for note in model.notes:
+        lines += ["", _escape(note)]
     return "\n".join(lines) + "\n"
 
 
@@ -43,6 +51,7 @@ def merge_markdown(
     max_pct: float | None = None,
 ) -> str:
     models = summary_tables(result, catalogue, lang, unit, by_province=by_province)
+    models += growth_tables(result, catalogue, lang, unit, by_province=by_province)
     missing = missing_table(result, catalogue, lang)
     if missing is not None:
         models.append(missing)

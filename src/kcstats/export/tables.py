@@ -5,24 +5,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 import pandas as pd
 
 from kcstats.catalog import Catalogue
 from kcstats.export.views import (
+    INDICATOR_SHORT,
+    MAIN_INDICATORS,
     MONEY_UNIT_LABEL,
     TEXT,
     Column,
+    Kind,
     MoneyUnit,
     blocks,
     format_cell,
     format_number,
     funding_columns,
     indicator_columns,
+    is_blank,
     period_label,
     place_name,
     places,
 )
+from kcstats.growth import NAME_JOINER, predecessors, spans_merger
 from kcstats.merge.result import MergeResult
 from kcstats.merge.result import records as rows_of
 from kcstats.model import FileStatus
@@ -37,6 +43,7 @@ class TextTable:
     rows: list[list[str]] = field(default_factory=list)
     emphasis: set[int] = field(default_factory=set)  # total rows, shown bold
     section_ends: set[int] = field(default_factory=set)  # a rule after these rows
+    notes: list[str] = field(default_factory=list)  # lines shown under the table
 
 
 def summary_tables(
@@ -126,6 +133,168 @@ def _draw(
         if (row["level"] == "region" and following == "province") or following == "all":
             out.section_ends.add(index)
     return out
+
+
+Place = tuple[str, str | None, str | None]  # level, region, province
+
+
+def growth_tables(
+    result: MergeResult,
+    catalogue: Catalogue,
+    lang: Lang,
+    unit: MoneyUnit,
+    *,
+    by_province: bool = False,
+) -> list[TextTable]:
+    """For each pair of years compared and period: total funding spent in both years, its
+    change, the target year's plan against the base year's actual, and the change of the main
+    indicators; by region, or with `by_province` by province under each region, with the old
+    provinces each base was built from when the pair spans the 2025 merger.
+
+    A place with a figure in the target year but none in the base year says so ('no base');
+    under the table, a note says when the base year was re-added into the new units, and
+    which units' bases lack some of their old provinces."""
+    growth = result.growth
+    if growth.empty:
+        return []
+    t = TEXT[lang]
+    levels = ["province", "region", "all"] if by_province else ["region", "all"]
+    wanted = (
+        ((growth["measure"] == "funding") & (growth["source"] == "total"))
+        | growth["measure"].isin(MAIN_INDICATORS)
+    ).to_numpy()
+    pairs: dict[tuple[int, str, int], dict[Place, dict[tuple[str, str], dict[str, Any]]]] = {}
+    for row in rows_of(growth[wanted]):
+        pair = (row["base_year"], row["period"], row["target_year"])
+        place: Place = (row["level"], row["region"], row["province"])
+        cells = pairs.setdefault(pair, {}).setdefault(place, {})
+        cells[(row["measure"], row["basis"])] = row
+    out: list[TextTable] = []
+    for (base_year, period, target_year), by_place in pairs.items():
+        spanning = spans_merger(catalogue, base_year, target_year, period)
+        shown = _growth_places([p for p in by_place if p[0] in levels], by_province)
+        indicators = [
+            code for code in MAIN_INDICATORS if any((code, "actual") in by_place[p] for p in shown)
+        ]
+        with_from = by_province and spanning
+        headers = [
+            t["province"] if by_province else t["region"],
+            t["growth_actual"].format(year=base_year),
+            t["growth_actual"].format(year=target_year),
+            t["change"],
+            t["growth_pct"],
+            t["growth_plan_vs"].format(target=target_year, base=base_year),
+            *(t["growth_indicator"].format(name=INDICATOR_SHORT[lang][c]) for c in indicators),
+        ]
+        numeric = [False] + [True] * (len(headers) - 1)
+        if with_from:
+            headers.append(t["base_from"])
+            numeric.append(False)
+        title = t["growth_title"].format(
+            target=period_label(catalogue, period, target_year, lang),
+            base=period_label(catalogue, period, base_year, lang),
+            unit=MONEY_UNIT_LABEL[unit],
+        )
+        table = TextTable(title, headers, numeric)
+        for index, place in enumerate(shown):
+            cells = by_place[place]
+            spent = cells.get(("funding", "actual"))
+            planned = cells.get(("funding", "plan_vs_prior_actual"))
+            level, region, province = place
+            name = place_name({"level": level, "region": region, "province": province}, lang)
+            if by_province and level == "region":
+                name = t["subtotal"].format(region=name)
+            line = [
+                name,
+                _base_cell(spent, "money", lang, unit),
+                _growth_cell(spent, "target", "money", lang, unit),
+                _growth_cell(spent, "change", "money", lang, unit),
+                _growth_cell(spent, "pct_change", "pct", lang, unit),
+                _growth_cell(planned, "pct_change", "pct", lang, unit),
+                *(
+                    _growth_cell(cells.get((code, "actual")), "pct_change", "pct", lang, unit)
+                    for code in indicators
+                ),
+            ]
+            if with_from:
+                line.append(_base_from(cells))
+            table.rows.append(line)
+            if level == "all" or (by_province and level == "region"):
+                table.emphasis.add(index)
+            following = shown[index + 1][0] if index + 1 < len(shown) else None
+            if (level == "region" and following == "province") or following == "all":
+                table.section_ends.add(index)
+        if spanning:
+            table.notes.append(t["growth_merger_note"].format(base=base_year))
+            table.notes += _partial_notes(by_place, catalogue, lang)
+        out.append(table)
+    return out
+
+
+def _growth_places(found: list[Place], by_province: bool) -> list[Place]:
+    """Regions in the growth table's order (then the total); with `by_province`, each region's
+    provinces above it."""
+    regions = [p for p in found if p[0] == "region"]
+    everything = [p for p in found if p[0] == "all"]
+    if not by_province:
+        return regions + everything
+    ordered: list[Place] = []
+    provinces = [p for p in found if p[0] == "province"]
+    names = [r[1] for r in regions]
+    for region in regions:
+        ordered += [p for p in provinces if p[1] == region[1]]
+        ordered.append(region)
+    ordered += [p for p in provinces if p[1] not in names]
+    return ordered + everything
+
+
+def _growth_cell(
+    row: dict[str, Any] | None, name: str, kind: Kind, lang: Lang, unit: MoneyUnit
+) -> str:
+    """A figure of a growth row; a change or percent with its sign."""
+    value = None if row is None else row[name]
+    text = format_cell(value, kind, lang, unit)
+    if name in ("change", "pct_change") and value is not None and not is_blank(value) and value > 0:
+        return "+" + text
+    return text
+
+
+def _base_cell(row: dict[str, Any] | None, kind: Kind, lang: Lang, unit: MoneyUnit) -> str:
+    if row is not None and row["base"] is None and row["target"] is not None:
+        return TEXT[lang]["no_base"]
+    return _growth_cell(row, "base", kind, lang, unit)
+
+
+def _base_from(cells: dict[tuple[str, str], dict[str, Any]]) -> str:
+    """The old provinces whose figures make a unit's base, from its funding rows."""
+    for basis in ("actual", "plan"):
+        row = cells.get(("funding", basis))
+        if row is not None and row["base_from"]:
+            return str(row["base_from"])
+    return ""
+
+
+def _partial_notes(
+    by_place: dict[Place, dict[tuple[str, str], dict[str, Any]]], catalogue: Catalogue, lang: Lang
+) -> list[str]:
+    """Units whose rolled-up base lacks some of their old provinces (funding spent, or
+    planned where nothing was spent)."""
+    t = TEXT[lang]
+    units = {p.name: p for p in catalogue.provinces_of("34")}
+    notes = []
+    for (level, _region, province), cells in by_place.items():
+        if level != "province" or province not in units:
+            continue
+        had = _base_from(cells)
+        if not had:
+            continue
+        names = had.split(NAME_JOINER)
+        lacking = [p.name for p in predecessors(catalogue, units[province]) if p.name not in names]
+        if lacking:
+            notes.append(
+                t["growth_partial_note"].format(unit=province, had=had, lacking=", ".join(lacking))
+            )
+    return notes
 
 
 def missing_table(result: MergeResult, catalogue: Catalogue, lang: Lang) -> TextTable | None:

@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference, Series
+from openpyxl.chart import BarChart, LineChart, Reference, Series
 from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -365,7 +365,72 @@ class _Writer:
         for name in ("base", "target", "change"):
             fields.append(Field(f"{name}_count", f"{t[name]} ({t['count']})", "count"))
         fields.append(Field("pct_change", t["pct_change"], "pct"))
-        self.table("growth", fields, rows, frozen_columns=6)
+        fields.append(Field("base_from", t["base_from"], "text"))
+        sheet = self.table("growth", fields, rows, frozen_columns=6)
+        self._growth_chart(sheet, result, first_column=len(fields) + 2)
+
+    def _growth_chart(self, sheet: Worksheet, result: MergeResult, *, first_column: int) -> None:
+        """Right of the growth table: total funding spent by region in each year of the
+        period compared most often, and a line chart of it (a native Excel chart)."""
+        growth, facts = result.growth, result.facts
+        order = list(self.catalogue.periods)
+        compared = set(growth["period"])
+        regional = facts[
+            (facts["level"] == "region").to_numpy()
+            & (facts["measure"] == "funding").to_numpy()
+            & (facts["source"] == "total").to_numpy()
+            & facts["period"].isin(compared).to_numpy()
+        ]
+        if regional.empty:
+            return
+        years_of = {str(p): int(n) for p, n in regional.groupby("period")["year"].nunique().items()}
+        period = max(years_of, key=lambda p: (years_of[p], order.index(p)))
+        chosen = regional[(regional["period"] == period).to_numpy()]
+        years = sorted({int(y) for y in chosen["year"]})
+        names = [r for r in result.regions.regions if r in set(chosen["region"])]
+        spent = {
+            (int(y), r): a
+            for y, r, a in zip(chosen["year"], chosen["region"], chosen["actual"], strict=True)
+        }
+        t = self.t
+        for offset, heading in enumerate([t["year"], *names]):
+            cell = sheet.cell(row=HEADER_ROW, column=first_column + offset)
+            put_text(cell, heading)
+            cell.font = HEADER_FONT
+            cell.fill = HEADER_FILL
+            cell.border = HEADER_BORDER
+            cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+            width = 8 if offset == 0 else min(max(len(heading) + 2, 12), 26)
+            sheet.column_dimensions[get_column_letter(first_column + offset)].width = width
+        for r, year in enumerate(years, start=FIRST_ROW):
+            self._put(sheet.cell(row=r, column=first_column), year, "int")
+            for offset, name in enumerate(names, start=1):
+                value = spent.get((year, name))
+                if not is_blank(value):
+                    self._put(sheet.cell(row=r, column=first_column + offset), value, "money")
+        last = FIRST_ROW + len(years) - 1
+        anchor = last + 2
+        if self.catalogue.era_of(years[0], period) != self.catalogue.era_of(years[-1], period):
+            put_text(sheet.cell(row=last + 1, column=first_column), t["growth_chart_note"])
+            anchor += 1
+        unit = MONEY_UNIT_LABEL[self.unit]
+        chart = LineChart()
+        chart.title = t["growth_chart_title"].format(
+            period=self.catalogue.periods[period].label(self.lang), unit=unit
+        )
+        chart.y_axis.title = unit
+        chart.y_axis.numFmt = MONEY_FORMAT
+        chart.x_axis.title = t["year"]
+        for offset in range(1, len(names) + 1):
+            values = Reference(
+                sheet, min_col=first_column + offset, min_row=HEADER_ROW, max_row=last
+            )
+            chart.add_data(values, titles_from_data=True)
+        chart.set_categories(
+            Reference(sheet, min_col=first_column, min_row=FIRST_ROW, max_row=last)
+        )
+        chart.width, chart.height = 20, 10
+        sheet.add_chart(chart, f"{get_column_letter(first_column)}{anchor}")
 
     def missing(self, result: MergeResult) -> None:
         t = self.t

@@ -15,8 +15,9 @@ import sys
 import types
 from typing import Any
 
+from kcstats.growth import GROWTH_COLUMNS
 from kcstats.merge.api import merge, merge_files
-from kcstats.merge.facts import FACT_COLUMNS, GROWTH_COLUMNS, MISSING_COLUMNS
+from kcstats.merge.facts import FACT_COLUMNS, MISSING_COLUMNS
 from kcstats.merge.result import MergeResult
 from kcstats.regions import RegionError, RegionSet
 

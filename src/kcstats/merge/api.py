@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -11,14 +9,14 @@ from pathlib import Path
 import pandas as pd
 
 from kcstats.catalog import Catalogue, load_catalogue
-from kcstats.merge.facts import GROWTH_COLUMNS, build, empty_growth
+from kcstats.growth import check_prior_year, compute_growth
+from kcstats.merge.facts import build
 from kcstats.merge.result import MergeResult
 from kcstats.model import FileResult, FileStatus
 from kcstats.regions import RegionSet, region_set
 
 PathLike = str | os.PathLike[str]
 Progress = Callable[[int, int], None]
-GROWTH_MODULE = "kcstats.growth"
 
 
 def merge(
@@ -54,8 +52,12 @@ def merge_files(
     *,
     compare: tuple[int, int] | None = None,
 ) -> MergeResult:
-    """Merge already-read files (as kcstats.validate.read_reports gives them)."""
+    """Merge already-read files (as kcstats.validate.read_reports gives them).
+
+    The files' stated "Cùng kỳ năm trước" figures are checked against last year's reports
+    first (kcstats.growth.check_prior_year): a difference is a warning on the later file."""
     catalogue = catalogue or load_catalogue()
+    files = check_prior_year(files, catalogue)
     reports = [f.report for f in files if f.status == FileStatus.ACCEPTED and f.report]
     regions.check_complete(catalogue, {r.era for r in reports})
     built = build(reports, regions, catalogue)
@@ -69,17 +71,7 @@ def growth_rows(
     regions: RegionSet,
     compare: tuple[int, int] | None = None,
 ) -> pd.DataFrame:
-    """The seam for year-on-year rows:
-
-        kcstats.growth.compute_growth(facts, *, catalogue, regions, compare) -> DataFrame
-
-    with (at least) the columns GROWTH_COLUMNS of outputs.md, in that order of meaning;
-    the result keeps exactly those columns. An empty table while kcstats.growth does not
-    provide compute_growth."""
-    if importlib.util.find_spec(GROWTH_MODULE) is None:
-        return empty_growth()
-    compute = getattr(importlib.import_module(GROWTH_MODULE), "compute_growth", None)
-    if compute is None:
-        return empty_growth()
-    growth: pd.DataFrame = compute(facts, catalogue=catalogue, regions=regions, compare=compare)
-    return growth[GROWTH_COLUMNS]
+    """Year-on-year rows of the fact table (kcstats.growth.compute_growth): each year against
+    the one before, and the pair `compare` names; across the 2025 merger in the units of the
+    34 and their regions in `regions`."""
+    return compute_growth(facts, catalogue=catalogue, regions=regions, compare=compare)

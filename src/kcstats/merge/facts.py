@@ -38,21 +38,6 @@ FACT_COLUMNS = [
     "reports",
     "expected",
 ]
-GROWTH_COLUMNS = [
-    "level",
-    "region",
-    "province",
-    "period",
-    "measure",
-    "source",
-    "base_year",
-    "target_year",
-    "basis",
-    "base",
-    "target",
-    "change",
-    "pct_change",
-]
 MISSING_COLUMNS = ["region", "year", "period", "province"]
 LEVELS = ("province", "region", "all")
 ERAS: tuple[Era, ...] = ("63", "34")
@@ -125,14 +110,6 @@ class Built:
 
 def empty_facts() -> pd.DataFrame:
     return _typed(pd.DataFrame({column: [] for column in FACT_COLUMNS}))
-
-
-def empty_growth() -> pd.DataFrame:
-    frame = pd.DataFrame({column: pd.Series([], dtype=object) for column in GROWTH_COLUMNS})
-    frame["base_year"] = frame["base_year"].astype("int64")
-    frame["target_year"] = frame["target_year"].astype("int64")
-    frame["pct_change"] = frame["pct_change"].astype("Float64")
-    return frame
 
 
 def empty_missing() -> pd.DataFrame:

@@ -37,7 +37,11 @@ class MergeResult:
       `pct_of_plan` is Float64 rounded to 4 decimals (<NA> where it cannot be computed).
     - `missing`: region, year, period, province of each province with no accepted report for
       a (year, period) in which another province of its region has one.
-    - `growth`: year-on-year rows (outputs.md "Growth rows"); empty until kcstats.growth exists.
+    - `growth`: year-on-year rows (outputs.md "Growth rows", kcstats.growth.GROWTH_COLUMNS):
+      the columns of outputs.md and `base_from`, the old provinces a province's base was
+      built from when the comparison spans the 2025 merger (None otherwise). `base`,
+      `target`, `change` are Decimal triệu đồng for money, int for counts, None for blank;
+      `pct_change` Float64 rounded to 4 decimals.
     - `regions`: the region set in use.
     """
 

@@ -1,5 +1,5 @@
-"""The human view of kcstats merge: regional totals, the provinces (--by province), the
-missing provinces and the plan checks on standard output; refused and skipped files on
+"""The human view of kcstats merge: regional totals, the provinces (--by province), growth on
+the year before, the missing provinces and the plan checks on standard output; refused and skipped files on
 standard error."""
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from kcstats.catalog import Catalogue
 from kcstats.export.tables import (
     TextTable,
     files_lines,
+    growth_tables,
     missing_table,
     plan_table,
     summary_line,
@@ -81,6 +82,7 @@ def render_merge(
     if not tables:
         out.print(TEXT[lang]["no_reports"])
     models = list(tables)
+    models += growth_tables(result, catalogue, lang, unit, by_province=by_province)
     missing = missing_table(result, catalogue, lang)
     if missing is not None:
         models.append(missing)
@@ -89,6 +91,8 @@ def render_merge(
     for model in models:
         # Never crop: a table wider than the terminal wraps there rather than losing figures.
         out.print(rich_table(model), crop=False)
+        for note in model.notes:
+            out.print(note, highlight=False, markup=False, crop=False)
 
 
 def render_files(result: MergeResult, *, lang: Lang, console: Console | None = None) -> None:
