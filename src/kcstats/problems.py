@@ -334,8 +334,8 @@ _TYPES = [
         "prior-year-mismatch",
         _W,
         "check",
-        'Cột "Cùng kỳ năm trước" ghi {found}, nhưng báo cáo năm trước ({other}) ghi {expected}.',
-        "The same-period-last-year column says {found}, but last year's report ({other}) says {expected}.",
+        'Chỉ tiêu "{indicator}": cột "Cùng kỳ năm trước" ghi {found}, nhưng báo cáo năm trước ({other}) ghi {expected}.',
+        '"{indicator_en}": the same-period-last-year column says {found}, but last year\'s report ({other}) says {expected}.',
     ),
 ]
 

@@ -36,6 +36,8 @@ def test_a_stated_prior_is_checked_against_last_years_actual(tmp_path: Path) -> 
     assert (warning.found, warning.expected) == ("2", "1")
     assert earlier.path in warning.message("vi") and earlier.path in warning.message("en")
     assert "Cùng kỳ năm trước" in warning.message("vi")
+    assert "Mô hình trình diễn kỹ thuật" in warning.message("vi")
+    assert "Technical demonstration models" in warning.message("en")
 
 
 def test_the_warning_shows_in_the_json_and_keeps_exit_0(tmp_path: Path) -> None:
