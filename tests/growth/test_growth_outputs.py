@@ -157,9 +157,9 @@ def test_the_terminal_shows_growth_after_the_totals(south: Path) -> None:
     nam = next(line for line in section.splitlines() if line.strip().startswith("Nam"))
     # 52,95 -> 54,06 tỷ is +2,1%; the 2013 plan (55,1 tỷ) is 4,1% above 2012's actual;
     # 3.200 -> 3.324 workers trained is +3,9%; demonstration models had a base of 0: no percent.
-    assert nam.split() == ["Nam", "52,950", "54,060", "+1,110", "+2,1", "+4,1", "+3,9", "–"]
+    assert nam.split() == ["Nam", "52,950", "54,060", "+1,110", "+2,10", "+4,06", "+3,88", "–"]
     plan = out[out.index("Tăng trưởng Cả năm 2014 so với Cả năm 2013") :]
-    assert "KH 2014 so TH 2013 (%)" in plan and "+17,2" in plan
+    assert "KH 2014 so TH 2013 (%)" in plan and "+17,16" in plan
 
 
 def test_the_terminal_across_the_merger(mixed: Path) -> None:
@@ -170,7 +170,7 @@ def test_the_terminal_across_the_merger(mixed: Path) -> None:
     ha_noi = next(line for line in lines if line.strip().startswith("Hà Nội"))
     assert "no base" in ha_noi
     tuyen_quang = next(line for line in lines if line.strip().startswith("Tuyên Quang"))
-    assert tuyen_quang.split()[2:6] == ["70", "105", "+35", "+50.0"]
+    assert tuyen_quang.split()[2:6] == ["70", "105", "+35", "+50.00"]
     assert tuyen_quang.rstrip().endswith("Hà Giang + Tuyên Quang")
     assert "Base from" in section
     assert "The base year 2024 was reported by the 63 old provinces" in section
@@ -196,7 +196,7 @@ def test_markdown_has_the_growth_tables_and_notes(mixed: Path, catalogue: Catalo
     result = kcstats.merge(mixed)
     text = merge_markdown(result, catalogue, lang="en", unit="trieu", by_province=True)
     assert "### Growth, Full year 2025 against Full year 2024 (triệu đồng)" in text
-    assert "| Tây Ninh | 230 | 345 | +115 | +50.0 |" in text
+    assert "| Tây Ninh | 230 | 345 | +115 | +50.00 |" in text
     assert "Long An + Tây Ninh |" in text
     assert "Bắc Kạn gave no figure." in text
 

@@ -209,10 +209,12 @@ def growth_tables(
                 _base_cell(spent, "money", lang, unit),
                 _growth_cell(spent, "target", "money", lang, unit),
                 _growth_cell(spent, "change", "money", lang, unit),
-                _growth_cell(spent, "pct_change", "pct", lang, unit),
-                _growth_cell(planned, "pct_change", "pct", lang, unit),
+                _growth_cell(spent, "pct_change", "change_pct", lang, unit),
+                _growth_cell(planned, "pct_change", "change_pct", lang, unit),
                 *(
-                    _growth_cell(cells.get((code, "actual")), "pct_change", "pct", lang, unit)
+                    _growth_cell(
+                        cells.get((code, "actual")), "pct_change", "change_pct", lang, unit
+                    )
                     for code in indicators
                 ),
             ]

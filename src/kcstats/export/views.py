@@ -16,7 +16,9 @@ from kcstats.catalog import Catalogue
 from kcstats.problems import Lang
 
 MoneyUnit = Literal["ty", "trieu"]
-Kind = Literal["text", "money", "count", "pct"]
+# pct: percent of plan, one decimal; change_pct: growth, two decimals, as the regional
+# conferences state it ("up 17,16% on 2013").
+Kind = Literal["text", "money", "count", "pct", "change_pct"]
 
 MONEY_UNIT_LABEL = {"ty": "tỷ đồng", "trieu": "triệu đồng"}
 # Figures people read first: the conference reports open with these.
@@ -270,6 +272,8 @@ def format_cell(value: Any, kind: Kind, lang: Lang, unit: MoneyUnit) -> str:
         return format_number(money_in(value, unit), 3, lang, trim=unit == "trieu")
     if kind == "pct":
         return format_number(value, 1, lang)
+    if kind == "change_pct":
+        return format_number(value, 2, lang)
     return format_number(value, 0, lang)
 
 
