@@ -10,9 +10,7 @@ Without a path the page is printed.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
+from kcstats.generated import write_or_print
 from kcstats.problems import CATALOGUE, ProblemType
 
 GROUPS = {
@@ -65,12 +63,7 @@ def _entry(kind: ProblemType) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if not args:
-        sys.stdout.write(render())
-    else:
-        Path(args[0]).write_text(render(), encoding="utf-8")
-    return 0
+    return write_or_print(render, argv)
 
 
 if __name__ == "__main__":

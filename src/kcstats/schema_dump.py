@@ -11,10 +11,9 @@ Without a path the schema is printed.
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 from typing import Any
 
+from kcstats.generated import write_or_print
 from kcstats.model import Report
 
 
@@ -27,12 +26,7 @@ def render() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if not args:
-        sys.stdout.write(render())
-    else:
-        Path(args[0]).write_text(render(), encoding="utf-8")
-    return 0
+    return write_or_print(render, argv)
 
 
 if __name__ == "__main__":
