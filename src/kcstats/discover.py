@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,8 +36,21 @@ def classify(path: Path) -> str | None:
     return None
 
 
+def is_special(path: Path) -> bool:
+    """A FIFO, socket or device (itself or through a symlink): opening or reading one can
+    block for ever or never end, so it is never read. A path that cannot be looked at is
+    not special: reading it says why it cannot be read."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def discover(paths: Iterable[Path]) -> Discovered:
-    """Files as given, folders searched recursively in name order; hidden folders are skipped whole."""
+    """Files as given, folders searched recursively in name order; hidden folders are skipped
+    whole. Symbolic links to folders are not followed (one could lead anywhere, even back up
+    the tree): they are listed as skipped, as are FIFOs, sockets and devices."""
     candidates: list[Path] = []
     skipped: list[FileResult] = []
     seen: set[Path] = set()
@@ -47,6 +61,8 @@ def discover(paths: Iterable[Path]) -> Discovered:
             return
         seen.add(key)
         reason = classify(path)
+        if reason is None and is_special(path):
+            reason = "not-a-report-file"
         if reason is None:
             candidates.append(path)
         else:
@@ -60,6 +76,9 @@ def discover(paths: Iterable[Path]) -> Discovered:
             hidden = sorted(d for d in dirs if d.startswith("."))
             skipped.extend(_skip(Path(folder) / d, "hidden-file") for d in hidden)
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            linked = [d for d in dirs if (Path(folder) / d).is_symlink()]
+            skipped.extend(_skip(Path(folder) / d, "not-a-report-file") for d in linked)
+            dirs[:] = [d for d in dirs if d not in linked]
             for name in sorted(files):
                 consider(Path(folder) / name)
     return Discovered(candidates, skipped)

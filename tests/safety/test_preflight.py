@@ -7,7 +7,6 @@ import os
 import random
 import re
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -15,23 +14,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from hostile_files import (
+    BILLION_LAUGHS,
+    EXTERNAL_ENTITY,
+    OLE_MAGIC,
+    SHEET1,
+    add_rows,
+    central_entry,
+    rewrite,
+)
 from kcstats.safety.limits import DEFAULT_LIMITS, Limits
 from kcstats.safety.preflight import CellFlag, Preflight, preflight
-
-SHEET1 = "xl/worksheets/sheet1.xml"  # openpyxl's part for the first sheet
-OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
-
-BILLION_LAUGHS = (
-    b'<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
-    + b"".join(
-        b' <!ENTITY lol%d "%s">\n' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
-        for i in range(1, 10)
-    )
-    + b"]>\n"
-)
-EXTERNAL_ENTITY = (
-    b'<?xml version="1.0"?>\n<!DOCTYPE x [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>\n'
-)
 
 
 def write_report(path: Path, indicator_rows: int = 18) -> Path:
@@ -59,40 +52,6 @@ def write_report(path: Path, indicator_rows: int = 18) -> Path:
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_report(tmp_path_factory.mktemp("report") / "report.xlsx")
-
-
-def rewrite(
-    src: Path,
-    dst: Path,
-    changes: dict[str, Callable[[bytes], bytes]] | None = None,
-    extra: dict[str, bytes] | None = None,
-) -> Path:
-    """Copy a zip, changing some members' bytes and adding others."""
-    changes = changes or {}
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            data = zin.read(info.filename)
-            if info.filename in changes:
-                data = changes[info.filename](data)
-            zout.writestr(info.filename, data)
-        for name, data in (extra or {}).items():
-            zout.writestr(name, data)
-    return dst
-
-
-def add_rows(xml: bytes) -> Callable[[bytes], bytes]:
-    return lambda data: data.replace(b"</sheetData>", xml + b"</sheetData>")
-
-
-def central_entry(data: bytearray, name: str) -> int:
-    """Offset of a member's central-directory entry."""
-    position = data.find(b"PK\x01\x02")
-    while position >= 0:
-        name_len = int.from_bytes(data[position + 28 : position + 30], "little")
-        if data[position + 46 : position + 46 + name_len] == name.encode():
-            return position
-        position = data.find(b"PK\x01\x02", position + 4)
-    raise AssertionError(name)
 
 
 def codes(result: Preflight) -> list[str]:

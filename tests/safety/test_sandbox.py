@@ -176,3 +176,24 @@ def test_calamine_on_a_stray_far_value_crashes_only_its_worker(tmp_path: Path) -
     assert crashed.detail.startswith("SIGABRT"), crashed.detail
     # And preflight refuses the file before calamine is ever asked.
     assert [p.code for p in preflight(far).problems] == ["sheet-too-large"]
+
+
+def sockets_and_stdout(x: int) -> tuple[int, str]:
+    """How many sockets this worker holds, and what its stdout is."""
+    fds = Path("/proc/self/fd")
+    targets = []
+    for fd in os.listdir(fds):
+        try:
+            targets.append(os.readlink(fds / fd))
+        except FileNotFoundError:  # the descriptor listdir itself used
+            continue
+    return sum(t.startswith("socket:") for t in targets), os.readlink(fds / "1")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc/self/fd")
+def test_a_worker_holds_no_pipe_but_its_own_and_not_the_callers_stdout() -> None:
+    # Regression: a forked worker held the parent's ends of its own and the other workers'
+    # pipes, and the caller's stdout. Orphaned (the parent killed), it then blocked for ever
+    # sending its answer, and held the output of kcstats open for whoever read it.
+    results = run_isolated(list(range(6)), sockets_and_stdout, jobs=3)
+    assert results == [(1, os.devnull)] * 6

@@ -6,6 +6,8 @@ need them, so `kcstats --help` stays fast.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import sys
 
 import typer
@@ -40,6 +42,7 @@ def root(
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks of internal errors."),
 ) -> None:
     """kcstats: báo cáo khuyến công / khuyến công reports."""
+    _state.debug = debug
 
 
 validate_command.register(app)
@@ -49,14 +52,50 @@ template_command.register(app)
 
 def main() -> None:
     """Entry point: a bug becomes one clear line on stderr, its traceback only with --debug."""
+    _tolerate_narrow_encodings()
     try:
         app()
     except Exception as error:
-        if "--debug" in sys.argv:
+        if _debug_requested():
             raise
-        typer.echo(
-            f"kcstats: lỗi nội bộ / internal error: {type(error).__name__}: {error}\n"
-            "Chạy lại với --debug để xem chi tiết / run again with --debug for details.",
-            err=True,
-        )
+        typer.echo(internal_error_line(error), err=True)
         raise SystemExit(1) from None
+
+
+def _tolerate_narrow_encodings() -> None:
+    """Text written to a terminal or file whose encoding cannot hold Vietnamese (a legacy
+    Windows code page when output is redirected, PYTHONIOENCODING=ascii) shows '?' for what
+    it cannot hold, instead of failing with UnicodeEncodeError after part of the output.
+    CSV is written as UTF-8 bytes whatever the encoding."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors="replace")
+
+
+class _State:
+    debug: bool | None = None  # set by the root callback once the command line is parsed
+
+
+_state = _State()
+
+
+def _debug_requested() -> bool:
+    if _state.debug is not None:
+        return _state.debug
+    return "--debug" in sys.argv[1:]  # the error came before the options were parsed
+
+
+def internal_error_line(error: BaseException) -> str:
+    """One line for the user, whatever the error's text holds (several lines, or none)."""
+    lines = str(error).strip().splitlines()
+    said = (
+        f"{type(error).__name__}: {lines[0][:_ERROR_TEXT_CHARS]}" if lines else type(error).__name__
+    )
+    return (
+        f"kcstats: lỗi nội bộ / internal error: {said} "
+        "(chạy lại với --debug để xem chi tiết / run again with --debug for details)"
+    )
+
+
+_ERROR_TEXT_CHARS = 200

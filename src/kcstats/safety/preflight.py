@@ -17,7 +17,6 @@ attribute, because calamine does too: the checks must see at least what the pars
 from __future__ import annotations
 
 import io
-import posixpath
 import re
 import stat
 import struct
@@ -425,6 +424,7 @@ def _check_zip(data: bytes, extension: str, limits: Limits, result: Preflight) -
     entries = data.count(b"PK\x01\x02")
     if entries > limits.max_members:
         raise _Refused(_too_many_parts(entries, limits))
+    _check_end_record(data)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
@@ -433,9 +433,27 @@ def _check_zip(data: bytes, extension: str, limits: Limits, result: Preflight) -
     members = {info.filename: info for info in infos}
     if len(members) != len(infos):
         raise _Refused(_damaged("zip có tên trùng / duplicate member names"))
+    if len({_part_key(name) for name in members}) != len(members):
+        # calamine finds a part by its name in any case, with / or \ between folders: two
+        # parts it could take for one another would leave no telling which one it reads.
+        raise _Refused(
+            _damaged(
+                "tên phần chỉ khác chữ hoa/thường hoặc dấu gạch chéo / "
+                "part names that differ only in case or slashes"
+            )
+        )
     archive_ = _Zip(data, members)
 
-    if "xl/workbook.xml" in members:
+    if _find_part(members, "xl/workbook.xml") is not None:
+        if _find_part(members, "content.xml") is not None:
+            # calamine would read one or the other depending on the file's name; only one
+            # could be checked. No office suite writes such a file.
+            raise _Refused(
+                _damaged(
+                    "vừa là bảng tính Excel vừa là OpenDocument / "
+                    "both an Excel and an OpenDocument workbook"
+                )
+            )
         kind: Format = "xlsx"
     elif "content.xml" in members and "mimetype" in members and _is_ods(archive_):
         kind = "ods"
@@ -453,6 +471,27 @@ def _check_zip(data: bytes, extension: str, limits: Limits, result: Preflight) -
         _check_xlsx(archive_, limits, result)
     else:
         _check_ods(archive_, limits, result)
+
+
+_END_RECORD = b"PK\x05\x06"
+_END_RECORD_BYTES = 22
+_MAX_COMMENT_BYTES = 0xFFFF
+
+
+def _check_end_record(data: bytes) -> None:
+    """A zip is read from its end record, which says where the central directory is. zipfile
+    takes the last end-record signature in the file's last 64 KiB whatever follows it;
+    calamine's zip reader takes the last one whose comment ends exactly at the end of the
+    file. A file holding two (a second directory hidden in the first one's comment) could
+    thus be checked here as one workbook and read by calamine as another: when there are
+    several, the last must end the file, so that both readers take the same one."""
+    tail = max(0, len(data) - _END_RECORD_BYTES - _MAX_COMMENT_BYTES)
+    last = data.rfind(_END_RECORD, tail)
+    if last < 0 or data.count(_END_RECORD, tail) == 1:
+        return
+    comment = int.from_bytes(data[last + 20 : last + 22], "little")
+    if last + _END_RECORD_BYTES + comment != len(data):
+        raise _Refused(_damaged("zip có hai bản ghi kết thúc / two end-of-directory records"))
 
 
 def _is_ods(archive: _Zip) -> bool:
@@ -512,47 +551,84 @@ def _check_xlsx(archive: _Zip, limits: Limits, result: Preflight) -> None:
             entity_parts.append(name)
             return None
 
-    # Sheet names, through the workbook's relationships, for the messages and the flags.
-    workbook = xml_or_none("xl/workbook.xml")
-    rels_name = "xl/_rels/workbook.xml.rels"
-    rels = xml_or_none(rels_name) if rels_name in members else b""
-    names: dict[str, str] = {}  # part -> sheet name
+    # Which part calamine reads for each sheet, found exactly as calamine finds it, so that
+    # the flags recorded under a sheet's name are those of the part read under that name.
+    workbook_name = _find_part(members, "xl/workbook.xml")
+    rels_name = _find_part(members, "xl/_rels/workbook.xml.rels")
+    workbook = xml_or_none(workbook_name) if workbook_name is not None else b""
+    rels = xml_or_none(rels_name) if rels_name is not None else b""
+    sheets: dict[str, list[str]] = {}  # part -> the names of the sheets read from it
     if workbook is not None and rels is not None:
-        targets: dict[bytes, str] = {}
-        for tag in _tags(rels, _RELATIONSHIP_TAG):
-            rel = _attributes(tag)
-            if b"Id" in rel and b"Target" in rel and b"TargetMode" not in rel:
-                targets[rel[b"Id"]] = _resolve(_text(rel[b"Target"]))
-        for tag in _tags(workbook, _SHEET_TAG):
-            sheet = _attributes(tag)
-            rel_id = next((v for k, v in sheet.items() if k.endswith(b":id")), None)
-            part = targets.get(rel_id) if rel_id is not None else None
-            if part is not None and b"name" in sheet:
-                names.setdefault(part, _text(sheet[b"name"]))
+        sheets = _sheet_parts(workbook, rels, members)
 
     # Every XML part: DOCTYPE/ENTITY and sound compression; any part that could be read
     # as a worksheet or a shared-strings table is scanned, whether or not the workbook
-    # names it, so no disagreement about relationships can hide one from the checks.
-    already = {"xl/workbook.xml": workbook, rels_name: rels}
+    # names it, so no disagreement about relationships can hide one from the checks. A
+    # sheet's part is XML to calamine whatever its name ends with, and so it is here.
+    already = {workbook_name: workbook, rels_name: rels}
     for name in members:
-        if not name.lower().endswith(_XML_SUFFIXES):
+        if not (name.lower().endswith(_XML_SUFFIXES) or name in sheets):
             continue
         data = already[name] if name in already else xml_or_none(name)
         if data is None:
             continue
         if b"sheetData" in data:
-            _scan_sheet(data, names.get(name, name), limits, result)
+            _scan_sheet(data, sheets.get(name, [name]), limits, result)
         if b"sst" in data:
             _check_shared_strings(data, name, limits, result)
     for name in entity_parts:
         result.problems.append(problem("xml-entities", found=name))
 
 
-def _resolve(target: str) -> str:
-    """A relationship target of xl/workbook.xml as a zip member name."""
-    if target.startswith("/"):
-        return posixpath.normpath(target.lstrip("/"))
-    return posixpath.normpath(posixpath.join("xl", target))
+_ASCII_LOWER = {upper: upper + 32 for upper in range(ord("A"), ord("Z") + 1)}
+
+
+def _part_key(name: str) -> str:
+    """A zip member's name as calamine compares it: \\ read as /, ASCII case ignored."""
+    return name.replace("\\", "/").translate(_ASCII_LOWER)
+
+
+def _find_part(members: dict[str, zipfile.ZipInfo], path: str) -> str | None:
+    """The member calamine opens for a part path (unique: see the check in _check_zip)."""
+    if path in members:
+        return path
+    key = _part_key(path)
+    return next((name for name in members if _part_key(name) == key), None)
+
+
+def _sheet_parts(
+    workbook: bytes, rels: bytes, members: dict[str, zipfile.ZipInfo]
+) -> dict[str, list[str]]:
+    """part -> sheet names, mapped as calamine maps them: every Relationship of the workbook
+    (Id and Target as written, never unescaped; a repeated Id keeps its last Target), and
+    for each <sheet> its last r:id (or relationships:id) and its name. A target is a part
+    path under xl/ unless it starts with xl/ or /xl/; it is not normalised ('..' stays)."""
+    targets: dict[bytes, str] = {}
+    for tag in _tags(rels, _RELATIONSHIP_TAG):
+        rel = _attributes(tag)
+        targets[rel.get(b"Id", b"")] = rel.get(b"Target", b"").decode("utf-8", "replace")
+    sheets: dict[str, list[str]] = {}
+    for tag in _tags(workbook, _SHEET_TAG):
+        rel_id: bytes | None = None
+        name = b""
+        for key, double_quoted, single_quoted in _ATTRIBUTE.findall(tag):
+            if key in (b"r:id", b"relationships:id"):
+                rel_id = double_quoted or single_quoted
+            elif key == b"name":
+                name = double_quoted or single_quoted
+        target = targets.get(rel_id) if rel_id is not None else None
+        if target is None:
+            continue  # calamine cannot open this workbook: none of its sheets is read
+        if target.startswith("/xl/"):
+            path = target[1:]
+        elif target.startswith("xl/"):
+            path = target
+        else:
+            path = "xl/" + target
+        part = _find_part(members, path)
+        if part is not None:
+            sheets.setdefault(part, []).append(_text(name))
+    return sheets
 
 
 def _check_shared_strings(data: bytes, part: str, limits: Limits, result: Preflight) -> None:
@@ -573,14 +649,16 @@ def _check_shared_strings(data: bytes, part: str, limits: Limits, result: Prefli
             return
 
 
-def _scan_sheet(data: bytes, sheet: str, limits: Limits, result: Preflight) -> None:
-    """Check a worksheet's extent and record its cell flags, quickly when it can.
+def _scan_sheet(data: bytes, names: list[str], limits: Limits, result: Preflight) -> None:
+    """Check a worksheet's extent and record its cell flags under each of its sheet names,
+    quickly when it can.
 
     When every cell start tag is a plain <c r="B7" ...> (the r attribute first, and no other
     r attribute anywhere but <row r="...">), the cells are exactly where their r says: if
     none of them, value or not, lies beyond the limits, the sheet is inside them, and only
     the cells holding a formula or an error need a closer look. Otherwise, or when some
     cell does lie beyond, the exact scan decides."""
+    sheet = names[0]  # the name problems are reported under
     elements = data.count(b"<c") + data.count(b":c") + data.count(b"<row") + data.count(b":row")
     _check_cell_count(elements, sheet, limits)
     refs = _PLAIN_CELL_REF.findall(data)
@@ -588,13 +666,13 @@ def _scan_sheet(data: bytes, sheet: str, limits: Limits, result: Preflight) -> N
         _R_ATTRIBUTE.findall(data)
     ) == len(refs) + data.count(b'<row r="')
     if not plain:
-        _scan_sheet_exactly(data, sheet, limits, result)
+        _scan_sheet_exactly(data, names, limits, result)
         return
     if refs:
         last_row = max(map(int, {digits for _, digits in refs}))
         widest = max({letters for letters, _ in refs}, key=lambda name: (len(name), name))
         if last_row > limits.max_rows or _col_index(widest) >= limits.max_cols:
-            _scan_sheet_exactly(data, sheet, limits, result)
+            _scan_sheet_exactly(data, names, limits, result)
             return
     flags: dict[tuple[int, int], CellFlag] = {}
     shared: dict[bytes, tuple[str, str]] = {}
@@ -637,11 +715,23 @@ def _scan_sheet(data: bytes, sheet: str, limits: Limits, result: Preflight) -> N
         flag = _cell_flag(attrs, body, here, shared)
         if flag is not None:
             flags[here] = flag
-    if flags:
-        result.cell_flags[sheet] = flags
+    _record_flags(result, names, flags)
 
 
-def _scan_sheet_exactly(data: bytes, sheet: str, limits: Limits, result: Preflight) -> None:
+def _record_flags(
+    result: Preflight, names: list[str], flags: dict[tuple[int, int], CellFlag]
+) -> None:
+    """A sheet's flags under each name it is read as. Two parts read under one name (a
+    workbook that names two sheets alike) both count: a flag is never lost."""
+    if not flags:
+        return
+    for name in names:
+        recorded = result.cell_flags.setdefault(name, {})
+        for cell, flag in flags.items():
+            recorded.setdefault(cell, flag)
+
+
+def _scan_sheet_exactly(data: bytes, names: list[str], limits: Limits, result: Preflight) -> None:
     """One pass over a worksheet: where the cells holding a value are, and the cell flags.
 
     Cells are placed as calamine places them: a cell with r where r says; a cell without r
@@ -690,10 +780,9 @@ def _scan_sheet_exactly(data: bytes, sheet: str, limits: Limits, result: Preflig
         flag = _cell_flag(attrs, body, here, shared)
         if flag is not None:
             flags[here] = flag
-    if flags:
-        result.cell_flags[sheet] = flags
+    _record_flags(result, names, flags)
     if far is not None:
-        result.problems.append(_sheet_too_large(sheet, far, limits))
+        result.problems.append(_sheet_too_large(names[0], far, limits))
 
 
 def _check_cell_count(elements: int, sheet: str, limits: Limits) -> None:

@@ -14,7 +14,10 @@ long-lived worker processes, each with a memory limit, and turns what went wrong
   worker's traceback as its cause. The workers are stopped first.
 
 Workers are forked on Linux (cheap, and `work` need not be importable by name) and spawned
-on macOS and Windows. Nothing here starts threads. What a worker writes to stderr (Rust's
+on macOS and Windows. Nothing here starts threads. A worker never outlives its parent: on
+Linux the kernel kills it when the parent dies (PR_SET_PDEATHSIG), and a forked worker
+holds none of the parent's pipes nor its stdin/stdout, so a killed kcstats leaves neither a
+worker blocked for ever nor its output held open. What a worker writes to stderr (Rust's
 last words before an abort) is kept out of the terminal: its first line becomes part of
 the failure's detail.
 """
@@ -22,6 +25,7 @@ the failure's detail.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import faulthandler
 import multiprocessing
 import os
@@ -49,6 +53,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 _PARENT_CHECK_SECONDS = 1.0  # how often an idle worker checks that its parent still lives
+_PR_SET_PDEATHSIG = 1  # prctl option: the signal a process gets when its parent dies
 _STDERR_DETAIL_CHARS = 160
 
 
@@ -129,6 +134,35 @@ def _portable(exc: BaseException) -> BaseException | None:
     return exc
 
 
+def _die_with_parent(parent_pid: int) -> None:
+    """On Linux, have the kernel kill this worker the moment its parent dies, whatever the
+    worker is doing (the idle check below cannot see it while an item is being read)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # no prctl: the other safeguards remain
+        return
+    if os.getppid() != parent_pid:  # it died before prctl took effect
+        os._exit(0)
+
+
+def _let_go(inherited: tuple[int, ...]) -> None:
+    """Close what a forked worker inherited but must not hold: the parent's ends of the
+    pipes to this and the other workers (held here, a pipe never reports its reader gone,
+    so a worker orphaned mid-reply would block in send for ever), and the terminal's or
+    caller's stdin and stdout (held here, a caller waiting for kcstats' output to end would
+    wait for an orphaned worker too). Each is pointed at /dev/null rather than closed: its
+    number stays taken, so no file the reader opens later can be closed by a stale copy of
+    a parent's object that still names that number."""
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, *inherited):
+        with contextlib.suppress(OSError):
+            os.dup2(devnull, fd)
+    os.close(devnull)
+
+
 def _worker_main(
     conn: Connection,
     work: Callable[[Any], Any],
@@ -136,7 +170,10 @@ def _worker_main(
     timeout: float,
     parent_pid: int,
     stderr_path: str,
+    inherited: tuple[int, ...] = (),
 ) -> None:
+    _die_with_parent(parent_pid)
+    _let_go(inherited)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     # What the reader prints before it dies (Rust's "memory allocation of … failed" and a
     # backtrace) goes to a file the parent reads for the failure's detail, not the terminal.
@@ -255,6 +292,12 @@ class _Pool:
         parent_end, child_end = self.context.Pipe()
         stderr_path = self.folder / f"worker-{self.started}.stderr"
         self.started += 1
+        # A forked worker inherits every descriptor open here; a spawned one starts clean.
+        inherited = (
+            tuple(end.fileno() for end in (parent_end, *(w.conn for w in self.workers)))
+            if isinstance(self.context, ForkContext)
+            else ()
+        )
         process = self.context.Process(
             target=_worker_main,
             args=(
@@ -264,6 +307,7 @@ class _Pool:
                 self.timeout,
                 os.getpid(),
                 str(stderr_path),
+                inherited,
             ),
             name=f"kcstats-reader-{self.started}",
             daemon=True,
