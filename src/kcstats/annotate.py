@@ -23,6 +23,7 @@ from openpyxl.utils.cell import coordinate_from_string, quote_sheetname
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kcstats.export.safe_text import excel_text, put_text
 from kcstats.model import FileResult, FileStatus
 from kcstats.problems import Lang, Problem, Severity
 from kcstats.safety.preflight import preflight
@@ -236,7 +237,7 @@ def _comment(problems: list[Problem], existing: Comment | None, lang: Lang) -> C
         parts.append("\n".join(lines))
     if existing is not None and existing.text:
         parts.append(f"{words['comment_original']}\n{existing.text}")
-    text = "\n\n".join(parts)
+    text = excel_text("\n\n".join(parts))  # a found text may hold what XML cannot
     height = 20 + 15 * (text.count("\n") + len(text) // 45)
     return Comment(text, "kcstats", height=min(height, 400), width=320)
 
@@ -247,9 +248,9 @@ def _problem_sheet(
     """The first sheet, 'Lỗi': every problem of the file, each row linked to its cell."""
     ws = workbook.create_sheet(_free_name(workbook), 0)
     words = WORDS[lang]
-    _text(ws.cell(row=1, column=1), intro).font = Font(bold=True)
+    put_text(ws.cell(row=1, column=1), intro).font = Font(bold=True)
     for col, (key, width) in enumerate(zip(COLUMNS, WIDTHS, strict=True), start=1):
-        _text(ws.cell(row=3, column=col), words[key]).font = Font(bold=True)
+        put_text(ws.cell(row=3, column=col), words[key]).font = Font(bold=True)
         ws.column_dimensions[ws.cell(row=3, column=col).column_letter].width = width
     for number, p in enumerate(result.problems, start=1):
         row = 3 + number
@@ -265,7 +266,7 @@ def _problem_sheet(
         )
         for col, value in enumerate(values, start=2):
             if value is not None:
-                _text(ws.cell(row=row, column=col), value).alignment = Alignment(
+                put_text(ws.cell(row=row, column=col), value).alignment = Alignment(
                     wrap_text=True, vertical="top"
                 )
         if p.severity in FILLS:
@@ -290,10 +291,3 @@ def _free_name(workbook: Workbook) -> str:
         n += 1
         name = f"{PROBLEMS_SHEET} {n}"
     return name
-
-
-def _text(cell: Cell, value: str) -> Cell:
-    """Text from a file stays text: '=HYPERLINK(...)' found in a cell must not become a formula."""
-    cell.value = value
-    cell.data_type = "s"
-    return cell

@@ -29,7 +29,9 @@ def excel_text(text: str) -> str:
     return cleaned[:EXCEL_TEXT_LIMIT]
 
 
-def put_text(cell: Any, text: str) -> None:
-    """Write text into an openpyxl cell as a string, never as a formula."""
+def put_text(cell: Any, text: str) -> Any:
+    """Write text into an openpyxl cell as a string, never as a formula ('=HYPERLINK(...)'
+    found in a report must not become one), with characters XML forbids replaced."""
     cell.value = excel_text(text)
     cell.data_type = "s"
+    return cell

@@ -7,9 +7,10 @@ import math
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kcstats.export.safe_text import put_text
 from kcstats.template.context import Context
 from kcstats.template.labels import FACTS, FUNDING_FIGURES, REQUIRED_FACTS, RESULT_FIGURES
-from kcstats.template.style import header, label, protect, put_text, title, widths
+from kcstats.template.style import header, label, protect, title, widths
 from kcstats.template.texts import joined
 
 TEXT_WIDTH = 100  # characters in column B

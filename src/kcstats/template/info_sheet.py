@@ -9,11 +9,12 @@ from __future__ import annotations
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kcstats.export.safe_text import put_text
 from kcstats.template.choices import YEAR_MAX, YEAR_MIN
 from kcstats.template.context import Context
 from kcstats.template.labels import FACTS, REQUIRED_FACTS
 from kcstats.template.lists import choice_rule, range_rule
-from kcstats.template.style import entry, label, note, protect, put_text, title, widths
+from kcstats.template.style import entry, label, note, protect, title, widths
 
 FIRST_ROW = 4  # row of the first fact; rows 1-2 hold the title and a note
 VALUE_COLUMN = 2

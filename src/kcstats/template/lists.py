@@ -14,7 +14,8 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from kcstats.template.style import protect, put_text
+from kcstats.export.safe_text import put_text
+from kcstats.template.style import protect
 
 LISTS_SHEET = "Danh mục"
 TITLE_LIMIT, MESSAGE_LIMIT = 32, 255  # what Excel accepts in a rule's title and message

@@ -8,6 +8,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kcstats.catalog import Indicator
+from kcstats.export.safe_text import put_text
 from kcstats.template.context import Context
 from kcstats.template.labels import RESULT_FIGURES
 from kcstats.template.lists import choice_rule, number_rule
@@ -21,7 +22,6 @@ from kcstats.template.style import (
     label,
     note,
     protect,
-    put_text,
     title,
     widths,
 )

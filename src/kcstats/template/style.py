@@ -6,6 +6,8 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kcstats.export.safe_text import put_text
+
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")  # light yellow: type here
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 COMPUTED_FILL = PatternFill("solid", fgColor="EDEDED")  # grey: Excel computes it
@@ -14,13 +16,6 @@ BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 COUNT_FORMAT = "#,##0"
 MONEY_FORMAT = "#,##0.000"
 OPEN = Protection(locked=False)
-
-
-def put_text(cell: Cell, text: str) -> Cell:
-    """Text stays text: a label that began with '=' would otherwise become a formula."""
-    cell.value = text
-    cell.data_type = "s"
-    return cell
 
 
 def title(ws: Worksheet, ref: str, text: str, *, merge_to: str | None = None) -> None:
