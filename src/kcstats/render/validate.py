@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from kcstats.model import FileStatus
 from kcstats.problems import Lang, Severity
+from kcstats.render.safe import terminal_text
 from kcstats.validate import ValidationReport
 
 HEADINGS = {
@@ -69,9 +71,9 @@ def render_validation(
         files.add_column(h[key], overflow="fold")
     for f in report.files:
         files.add_row(
-            f.path,
+            shown(f.path),
             f"[{STYLE[f.status]}]{STATUS[lang][f.status]}[/]",
-            f.province or "",
+            shown(f.province or ""),
             str(f.year or ""),
             f.period or "",
             str(len(f.problems)) if f.problems else "",
@@ -84,7 +86,10 @@ def render_validation(
         for p in f.problems:
             where = "!".join(x for x in (p.sheet, p.cell) if x)
             problems.add_row(
-                f.path, where, f"[{SEVERITY_STYLE[p.severity]}]{p.code}[/]", p.message(lang)
+                shown(f.path),
+                shown(where),
+                f"[{SEVERITY_STYLE[p.severity]}]{p.code}[/]",
+                shown(p.message(lang)),
             )
     if problems.row_count:
         err_console.print(problems)
@@ -95,3 +100,9 @@ def render_validation(
             s=report.count(FileStatus.SKIPPED),
         )
     )
+
+
+def shown(text: str) -> Text:
+    """Text from a file as a rich Text, never parsed as markup ('[red]x.xlsx' is a name),
+    with control and zero-width characters made visible."""
+    return Text(terminal_text(text))
