@@ -20,7 +20,9 @@ SOURCES = [
 ]
 
 
-def write_one(path: Path, province: str, year: int, period: str, rng: random.Random, rows: int = 0) -> None:
+def write_one(
+    path: Path, province: str, year: int, period: str, rng: random.Random, rows: int = 0
+) -> None:
     catalogue = load_catalogue()
     wb = openpyxl.Workbook()
     info = wb.active
@@ -28,13 +30,24 @@ def write_one(path: Path, province: str, year: int, period: str, rng: random.Ran
     info.title = "Thông tin"
     info["A1"] = "BÁO CÁO CÔNG TÁC KHUYẾN CÔNG"
     for row, (label, value) in enumerate(
-        [("Tỉnh/Thành phố", province), ("Năm", year), ("Kỳ báo cáo", period), ("Đơn vị tính kinh phí", "triệu đồng")],
+        [
+            ("Tỉnh/Thành phố", province),
+            ("Năm", year),
+            ("Kỳ báo cáo", period),
+            ("Đơn vị tính kinh phí", "triệu đồng"),
+        ],
         start=3,
     ):
         info.cell(row=row, column=1, value=label)
         info.cell(row=row, column=2, value=value)
     funding = wb.create_sheet("Kinh phí")
-    headers = ["Nguồn kinh phí", "Số đề án kế hoạch", "Kinh phí kế hoạch", "Số đề án thực hiện", "Kinh phí thực hiện"]
+    headers = [
+        "Nguồn kinh phí",
+        "Số đề án kế hoạch",
+        "Kinh phí kế hoạch",
+        "Số đề án thực hiện",
+        "Kinh phí thực hiện",
+    ]
     for col, text in enumerate(headers, start=1):
         funding.cell(row=2, column=col, value=text)
     for row, (label, share) in enumerate(SOURCES, start=3):
@@ -44,7 +57,9 @@ def write_one(path: Path, province: str, year: int, period: str, rng: random.Ran
         funding.cell(row=row, column=4, value=rng.randint(0, 30))
         funding.cell(row=row, column=5, value=round(rng.uniform(100, 9000) * share, 3))
     results = wb.create_sheet("Chỉ tiêu")
-    for col, text in enumerate(["STT", "Mã", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện"], start=1):
+    for col, text in enumerate(
+        ["STT", "Mã", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện"], start=1
+    ):
         results.cell(row=1, column=col, value=text)
     indicators = list(catalogue.indicators.values())
     for index in range(max(rows, len(indicators))):

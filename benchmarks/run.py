@@ -1,28 +1,39 @@
 """Benchmarks for issue 7: kcstats against the floor of any pandas design, measured side by side.
 
-    .venv/bin/python benchmarks/run.py [--repeat 5] [--keep DIR]
+    .venv/bin/python benchmarks/run.py [--repeat 5] [--keep DIR] [--output FILE]
 
-Generates ~1,000 whole-country reports and a 5,000-row report into a temporary folder, then
-runs, in alternation, `repeat` times each:
-  floor     a plain Python process that imports pandas and reads every cell of every file
-            with python-calamine, serially
-  merge     kcstats merge DIR (terminal summary)
-  json      kcstats merge DIR --format json (the whole document)
-  read_excel  pandas.read_excel(sheet_name=None) with openpyxl over every file (run once or twice:
-            it is slow)
-and prints medians and the ratios the issue sets targets for. Not a test: nothing here asserts.
+Generates ~1,000 whole-country reports and a 5,000-row report into a temporary folder (or
+DIR, reused when it is already there), then runs these commands in alternation, `repeat`
+times each, so that a noisy machine slows all of them alike:
+
+  floor       a plain Python process that imports pandas and reads every cell of every
+              file with python-calamine, serially: the floor of any design that uses pandas
+  merge       kcstats merge DIR (the terminal summary, everything computed)
+  json        kcstats merge DIR --format json (the whole document)
+  merge-half  kcstats merge on the first half of the files (for the cost of one more report)
+  help, version, validate-1 (one report), validate-big (the 5,000-row report)
+  read_excel  pandas.read_excel(sheet_name=None) with openpyxl over every file (slow: run
+              --read-excel-repeat times, in the first rounds)
+
+then prints medians, the ratios the issue sets targets for, the reader's own cost per file
+and per extra row (in one process, best of several runs), and peak memory. Not a test:
+nothing here asserts. --output writes the same report to a file (docs/performance.md
+quotes it).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import platform
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -45,6 +56,33 @@ from pathlib import Path
 for path in sorted(Path(sys.argv[1]).glob('*.xlsx')):
     pandas.read_excel(path, sheet_name=None, engine='openpyxl')
 """
+# The reader alone, in one process: best of several runs of read_file over the same files.
+READER = """
+import json, sys, time
+from pathlib import Path
+from kcstats.catalog import load_catalogue
+from kcstats.reader import read_file
+catalogue = load_catalogue()
+small = sorted(Path(sys.argv[1]).glob('*.xlsx'))[:200]
+big = Path(sys.argv[2])
+
+def best(paths, runs):
+    fastest = float('inf')
+    for _ in range(runs):
+        start = time.process_time()
+        for path in paths:
+            read_file(path, catalogue)
+        fastest = min(fastest, time.process_time() - start)
+    return fastest / len(paths)
+
+best(small[:20], 1)
+small_file = best(small, 5)
+big_file = best([big], 5)
+from python_calamine import CalamineWorkbook
+def rows(path):
+    return len(CalamineWorkbook.from_path(path).get_sheet_by_name('Chỉ tiêu').to_python())
+print(json.dumps({'small': small_file, 'big': big_file, 'extra_rows': rows(big) - rows(small[0])}))
+"""
 
 
 def kcstats_bin() -> str:
@@ -57,58 +95,168 @@ def timed(cmd: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def peak_memory_mib(cmd: list[str]) -> float:
-    """Peak resident memory of a command, children included, from /usr/bin/time if present."""
-    gnu_time = shutil.which("time") or "/usr/bin/time"
-    if not Path(gnu_time).exists():
-        return float("nan")
-    out = subprocess.run([gnu_time, "-v", *cmd], capture_output=True, text=True, check=False)
-    for line in out.stderr.splitlines():
-        if "Maximum resident set size" in line:
-            return int(line.split(":")[1]) / 1024
-    return float("nan")
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    found = [int(c) for c in text.split()]
+    return found + [g for c in found for g in _children(c)]
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def peak_memory(cmd: list[str]) -> tuple[float, float]:
+    """(largest process's peak RSS, peak of the whole process tree's PSS), in MiB.
+
+    The first comes from the kernel (GNU time's figure); the second is sampled every few
+    milliseconds, summing proportional set sizes so that pages shared by the forked reader
+    processes count once. NaN where /proc is not there."""
+    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while True:
+        # wait4 gives this child's own figures (with its waited-for children's), where
+        # getrusage(RUSAGE_CHILDREN) would give the largest of every child so far.
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            process.returncode = os.waitstatus_to_exitcode(status)
+            break
+        tree = [process.pid, *_children(process.pid)]
+        peak = max(peak, sum(_pss_kib(p) for p in tree))
+        time.sleep(0.003)
+    return usage.ru_maxrss / 1024, (peak / 1024 if peak else float("nan"))
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        load = "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        load = ""
+    return (
+        f"{os.cpu_count()} cores ({model}), {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}; {load} at the start"
+    )
+
+
+def json_size(cmd: list[str]) -> str:
+    out = subprocess.run(cmd, capture_output=True, check=False).stdout
+    try:
+        document = json.loads(out)
+    except ValueError:
+        return f"{len(out) / 1e6:.1f} MB (not JSON?)"
+    return (
+        f"{len(out) / 1e6:.1f} MB: {len(document['files'])} files, "
+        f"{len(document['facts']):,} facts, {len(document['growth']):,} growth rows"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--read-excel-repeat", type=int, default=2)
     parser.add_argument("--keep", type=Path, help="generate into (or reuse) this folder")
+    parser.add_argument("--output", type=Path, help="also write the report to this file")
     args = parser.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="kcstats-bench-"))
-    country, big = root / "country", root / "big"
+    country, big, half = root / "country", root / "big", root / "half"
     if not country.exists():
         print("generating ~1,000 reports ...", file=sys.stderr)
         generate_country(country)
+    if not (big / "big.xlsx").exists():
         generate_big(big)
-    files = len(list(country.glob("*.xlsx")))
+    reports = sorted(country.glob("*.xlsx"))
+    if not half.exists():
+        half.mkdir()
+        for path in reports[: len(reports) // 2]:
+            (half / path.name).symlink_to(path)
+    halved = len(list(half.glob("*.xlsx")))
     py, kc = sys.executable, kcstats_bin()
     commands = {
         "floor": [py, "-c", FLOOR, str(country)],
         "merge": [kc, "merge", str(country)],
         "json": [kc, "merge", str(country), "--format", "json"],
+        "merge-half": [kc, "merge", str(half)],
         "help": [kc, "--help"],
         "version": [kc, "--version"],
-        "validate1": [kc, "validate", str(next(country.glob("*.xlsx")))],
-        "big": [kc, "validate", str(big / "big.xlsx")],
+        "validate-1": [kc, "validate", str(reports[0])],
+        "validate-big": [kc, "validate", str(big / "big.xlsx")],
     }
-    samples: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(args.repeat):
+    described = machine()
+    samples: dict[str, list[float]] = {name: [] for name in [*commands, "read_excel"]}
+    for name in ("floor", "merge"):  # warm the file cache and the bytecode cache
+        timed(commands[name])
+    for round_ in range(args.repeat):
+        print(f"round {round_ + 1}/{args.repeat} ...", file=sys.stderr)
         for name, cmd in commands.items():
             samples[name].append(timed(cmd))
-    samples["read_excel"] = [timed([py, "-c", READ_EXCEL, str(country)]) for _ in range(2)]
-    med = {name: statistics.median(values) for name, values in samples.items()}
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; {files} reports; repeat {args.repeat}")
+        if round_ < args.read_excel_repeat:
+            samples["read_excel"].append(timed([py, "-c", READ_EXCEL, str(country)]))
+    med = {name: statistics.median(values) for name, values in samples.items() if values}
+    reader = json.loads(
+        subprocess.run(
+            [py, "-c", READER, str(country), str(big / "big.xlsx")],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
+    memory = {name: peak_memory(commands[name]) for name in ("merge", "json")}
+    size = json_size(commands["json"])
+
+    lines: list[str] = []
+    say: Callable[[str], None] = lines.append
+    say(f"machine: {described}")
+    say(
+        f"{len(reports)} reports; medians of {args.repeat} alternated runs "
+        f"(read_excel: {len(samples['read_excel'])})"
+    )
     for name, value in med.items():
-        print(f"  {name:<11} median {value:8.3f} s")
-    print("ratios (targets in brackets):")
-    print(f"  merge / floor       {med['merge'] / med['floor']:6.2f}   [≤ 1.5]")
-    print(f"  json / floor        {med['json'] / med['floor']:6.2f}   [≤ 2.5]")
-    print(f"  read_excel / merge  {med['read_excel'] / med['merge']:6.1f}   [≥ 15]")
-    print(f"  read_excel / json   {med['read_excel'] / med['json']:6.1f}   [≥ 15]")
-    print(f"  --help {med['help']:.3f} s [< 0.15], --version {med['version']:.3f} s [< 0.15], "
-          f"validate one file {med['validate1']:.3f} s [< 0.4], 5,000-row report {med['big']:.3f} s")
-    print(f"  peak memory merge: {peak_memory_mib(commands['merge']):.0f} MiB [< 160], "
-          f"json: {peak_memory_mib(commands['json']):.0f} MiB")
+        spread = f"{min(samples[name]):.3f}–{max(samples[name]):.3f}"
+        say(f"  {name:<13} {value:7.3f} s   (range {spread})")
+    floor = med["floor"]
+    per_report = (med["merge"] - med["merge-half"]) / (len(reports) - halved)
+    say("targets:")
+    say(f"  merge / floor            {med['merge'] / floor:6.2f}    [≤ 1.5]")
+    say(f"  json / floor             {med['json'] / floor:6.2f}    [≤ 2.5]  ({size})")
+    if "read_excel" in med:
+        say(f"  read_excel / merge       {med['read_excel'] / med['merge']:6.1f}    [≥ 15]")
+        say(f"  read_excel / json        {med['read_excel'] / med['json']:6.1f}    [≥ 15]")
+    say(f"  merge, per extra report  {per_report * 1e3:6.2f} ms [< 1]  (merge − merge-half)")
+    extra_row = (reader["big"] - reader["small"]) / reader["extra_rows"]
+    say(
+        f"  reader, per extra row    {extra_row * 1e6:6.1f} µs [< 10] "
+        f"(5,000-row report {reader['big'] * 1e3:.0f} ms [< 100], in one process)"
+    )
+    say(f"  reader, per report       {reader['small'] * 1e3:6.2f} ms  (in one process, serial)")
+    say(
+        f"  --help {med['help']:.3f} s, --version {med['version']:.3f} s [< 0.15]; "
+        f"validate one report {med['validate-1']:.3f} s [< 0.4]"
+    )
+    for name, (largest, tree) in memory.items():
+        say(
+            f"  peak memory, {name:<5} largest process {largest:5.0f} MiB, "
+            f"all processes (PSS) {tree:5.0f} MiB [< 160]"
+        )
+    report = "\n".join(lines)
+    print(report)
+    if args.output is not None:
+        args.output.write_text(report + "\n", encoding="utf-8")
     if args.keep is None:
         shutil.rmtree(root, ignore_errors=True)
 

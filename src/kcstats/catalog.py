@@ -206,13 +206,17 @@ class Catalogue:
                 index[p.era][self.fold_province(name)] = p
         return index
 
+    @cached_property
+    def _province_prefixes(self) -> list[str]:
+        """'tinh ', 'thanh pho ', ...: the longest first, each with the space after it."""
+        folded = sorted((fold(p) for p in self.aliases.province_prefixes), key=len, reverse=True)
+        return [prefix + " " for prefix in folded]
+
     def fold_province(self, name: str) -> str:
         folded = fold(name)
-        for prefix in sorted(
-            (fold(p) for p in self.aliases.province_prefixes), key=len, reverse=True
-        ):
-            if folded.startswith(prefix + " "):
-                folded = folded[len(prefix) + 1 :]
+        for prefix in self._province_prefixes:
+            if folded.startswith(prefix):
+                folded = folded[len(prefix) :]
                 break
         return folded.replace(" ", "")
 

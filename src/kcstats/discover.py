@@ -55,13 +55,18 @@ def discover(paths: Iterable[Path]) -> Discovered:
     skipped: list[FileResult] = []
     seen: set[Path] = set()
 
-    def consider(path: Path) -> None:
-        key = path.resolve()
+    def consider(
+        path: Path, entry: os.DirEntry[str] | None = None, folder: Path | None = None
+    ) -> None:
+        # A file that is no symlink, in a folder already resolved, resolves to the folder's
+        # real path and its own name: no look-up per part of its path (see _entry_kind).
+        plain = entry is not None and folder is not None and _entry_kind(entry) is not None
+        key = folder / path.name if plain and folder is not None else path.resolve()
         if key in seen:
             return
         seen.add(key)
         reason = classify(path)
-        if reason is None and is_special(path):
+        if reason is None and (_entry_kind(entry) == "other" if plain else is_special(path)):
             reason = "not-a-report-file"
         if reason is None:
             candidates.append(path)
@@ -79,6 +84,33 @@ def discover(paths: Iterable[Path]) -> Discovered:
             linked = [d for d in dirs if (Path(folder) / d).is_symlink()]
             skipped.extend(_skip(Path(folder) / d, "not-a-report-file") for d in linked)
             dirs[:] = [d for d in dirs if d not in linked]
+            entries = _entries(folder)
+            real = Path(folder).resolve()
             for name in sorted(files):
-                consider(Path(folder) / name)
+                consider(Path(folder) / name, entries.get(name), real)
     return Discovered(candidates, skipped)
+
+
+def _entries(folder: str) -> dict[str, os.DirEntry[str]]:
+    """The folder's entries by name (what the system said of each when listing it)."""
+    try:
+        with os.scandir(folder) as listing:
+            return {entry.name: entry for entry in listing}
+    except OSError:
+        return {}
+
+
+def _entry_kind(entry: os.DirEntry[str] | None) -> str | None:
+    """'regular', 'folder' or 'other' (a FIFO, socket or device: is_special) for an entry
+    that is not a symbolic link, as the listing told (no system call where it gave the
+    type); None for a symlink or when it cannot tell."""
+    if entry is None:
+        return None
+    try:
+        if entry.is_symlink():
+            return None
+        if entry.is_file(follow_symlinks=False):
+            return "regular"
+        return "folder" if entry.is_dir(follow_symlinks=False) else "other"
+    except OSError:
+        return None

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from kcstats.problems import Problem, Severity
+
+M = TypeVar("M", bound=BaseModel)
+_set = object.__setattr__
 
 PeriodCode = Literal["Q1", "H1", "9M", "FY"]
 SourceCode = Literal["national", "local", "counterpart", "other"]
@@ -103,3 +106,124 @@ class FileResult(BaseModel):
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == Severity.ERROR]
+
+
+# ---------------------------------------------------------------------------------------------
+# Building models from values that already satisfy them, and carrying them between processes.
+#
+# The reader is where report data is validated: every value it gives is checked against the
+# report format as it is read (a figure is refused when negative, money is kept to 0.001, a
+# code comes from the catalogue), so validating its models again would only repeat the same
+# checks at several microseconds a model, a thousand times a run. The reader builds them with
+# `trusted`; tests/perf checks that every model it builds validates back to itself. Anything
+# that builds models from other data (users of the library, JSON) goes through validation.
+
+
+def trusted(cls: type[M], fields: dict[str, Any]) -> M:
+    """A model of `cls` holding `fields` (every field, in declaration order) as they are.
+
+    What BaseModel.model_construct does, without its per-field bookkeeping: only for values
+    that are known to be valid."""
+    model = cls.__new__(cls)
+    _set(model, "__dict__", fields)
+    _set(model, "__pydantic_fields_set__", set(fields))
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
+    return model
+
+
+def funding_line(
+    source: str,
+    plan_projects: int | None,
+    plan_money: Decimal | None,
+    actual_projects: int | None,
+    actual_money: Decimal | None,
+) -> FundingLine:
+    return trusted(
+        FundingLine,
+        {
+            "source": source,
+            "plan_projects": plan_projects,
+            "plan_money": plan_money,
+            "actual_projects": actual_projects,
+            "actual_money": actual_money,
+        },
+    )
+
+
+def indicator_figure(
+    code: str, plan: Decimal | None, actual: Decimal | None, prior: Decimal | None
+) -> IndicatorFigure:
+    return trusted(IndicatorFigure, {"code": code, "plan": plan, "actual": actual, "prior": prior})
+
+
+_REPORT_FIELDS = tuple(Report.model_fields)
+_FILE_FIELDS = tuple(FileResult.model_fields)
+_PROBLEM_FIELDS = tuple(Problem.model_fields)
+_STATUS = {status.value: status for status in FileStatus}
+_SEVERITY = {severity.value: severity for severity in Severity}
+
+# A FileResult as plain tuples of str, int, Decimal and None: what a reader process sends
+# back. Pickling these is several times faster than pickling the models themselves.
+Wire = tuple[Any, ...]
+
+
+def to_wire(result: FileResult) -> Wire:
+    report = result.report
+    report_wire: Wire | None = None
+    if report is not None:
+        fields = report.__dict__
+        report_wire = (
+            *(fields[name] for name in _REPORT_FIELDS[:-2]),
+            [
+                (f.source, f.plan_projects, f.plan_money, f.actual_projects, f.actual_money)
+                for f in report.funding
+            ],
+            [(f.code, f.plan, f.actual, f.prior) for f in report.indicators],
+        )
+    problems = [
+        (p.code, p.severity.value, p.sheet, p.cell, p.found, p.expected, p.message_vi, p.message_en)
+        for p in result.problems
+    ]
+    return (
+        result.path,
+        result.status.value,
+        result.sha256,
+        result.province,
+        result.year,
+        result.period,
+        problems,
+        report_wire,
+    )
+
+
+def from_wire(wire: Wire) -> FileResult:
+    """The FileResult that to_wire was given, equal to it in every field."""
+    path, status, sha256, province, year, period, problems, report_wire = wire
+    report = None
+    if report_wire is not None:
+        *head, funding, indicators = report_wire
+        fields = dict(zip(_REPORT_FIELDS, head, strict=False))
+        fields["funding"] = [funding_line(*line) for line in funding]
+        fields["indicators"] = [indicator_figure(*figure) for figure in indicators]
+        report = trusted(Report, fields)
+    return trusted(
+        FileResult,
+        {
+            "path": path,
+            "status": _STATUS[status],
+            "sha256": sha256,
+            "province": province,
+            "year": year,
+            "period": period,
+            "problems": [_problem(p) for p in problems],
+            "report": report,
+        },
+    )
+
+
+def _problem(wire: Wire) -> Problem:
+    code, severity, *rest = wire
+    return trusted(
+        Problem, dict(zip(_PROBLEM_FIELDS, (code, _SEVERITY[severity], *rest), strict=True))
+    )

@@ -64,10 +64,34 @@ def from_stored_number(raw: float | int) -> Decimal:
     return Decimal(format(raw, ".15g"))
 
 
+_WHOLE: dict[int, Number] = {}  # whole stored figures already read, e.g. 28.0 -> 28
+
+
+def _whole(number: int) -> Number:
+    found = _WHOLE.get(number)
+    if found is None:
+        found = Number(Decimal(number), 0)
+        if len(_WHOLE) < 4096:
+            _WHOLE[number] = found
+    return found
+
+
 def parse_figure(raw: object) -> Number | NumberProblem | None:
     """Read one figure cell. None means blank: not reported, which is never zero."""
     if raw is None:
         return None
+    # Fast paths for what most figure cells hold: a stored number, positive and in range.
+    # They give exactly what the general path below gives for the same cell.
+    if isinstance(raw, float):
+        if 0.0 < raw < 1e15:
+            if raw.is_integer():
+                return _whole(int(raw))
+            text = format(raw, ".15g")
+            if "e" not in text:
+                point = text.find(".")
+                return Number(Decimal(text), 0 if point < 0 else len(text) - point - 1)
+    elif isinstance(raw, int) and raw.__class__ is not bool and 0 < raw < 10**15:
+        return _whole(raw)
     if isinstance(raw, bool):
         return NumberProblem("not-a-number", str(raw).upper(), "một số / a number")
     if isinstance(raw, int | float):

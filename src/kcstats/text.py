@@ -65,10 +65,11 @@ def find_label(text: str, index: dict[str, str]) -> str | None:
 
 def is_blank(value: object) -> bool:
     """An empty cell, or one holding only spaces (non-breaking ones too), reports nothing."""
-    if value is None:
+    if value is None or value == "":
         return True
     if isinstance(value, str):
-        return value.strip() == "" or value.replace("\u00a0", "").strip() == ""
+        # str.strip() removes non-breaking spaces too ('\u00a0'.isspace()).
+        return not value.strip()
     return False
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -110,7 +111,6 @@ def merge_command(
     pair = _compare_pair(compare)
 
     from kcstats.catalog import load_catalogue
-    from kcstats.merge.api import merge_files
     from kcstats.regions import RegionError, region_set
     from kcstats.validate import read_reports
 
@@ -120,7 +120,12 @@ def merge_command(
     except RegionError as error:
         raise typer.BadParameter(str(error), param_hint="--regions") from None
     with progress_bar("Đọc tệp" if lang == "vi" else "Reading") as progress:
-        files = read_reports(paths, jobs=jobs, progress=progress)
+        # pandas and the merge are imported while the workers read (not before they fork).
+        files = read_reports(
+            paths, jobs=jobs, progress=progress, prepare=lambda: _import_for(target)
+        )
+    from kcstats.merge.api import merge_files
+
     try:
         result = merge_files(files, chosen, catalogue, compare=pair)
     except RegionError as error:
@@ -187,6 +192,16 @@ def _compared(result: MergeResult, pair: tuple[int, int]) -> bool:
     return bool(((growth["base_year"] == pair[0]) & (growth["target_year"] == pair[1])).any())
 
 
+def _import_for(target: str) -> None:
+    """What computing and showing the result needs: the heaviest imports of a merge
+    (pandas, numpy and kcstats.growth; rich and the tables every output uses; openpyxl)."""
+    from importlib import import_module
+
+    extra = {"json": ["kcstats.export.jsondoc"], "xlsx": ["kcstats.export.xlsx"]}
+    for name in ["kcstats.merge.api", "kcstats.render.merge", *extra.get(target, [])]:
+        import_module(name)
+
+
 def _wrote(path: Path, lang: LangOption) -> str:
     from kcstats.export.views import TEXT
 
@@ -225,9 +240,9 @@ class _View:
 
     def stdout(self, target: str, table: TableChoice) -> None:
         if target == "json":
-            from kcstats.export.jsondoc import merge_json
+            from kcstats.export.jsondoc import merge_parts
 
-            typer.echo(merge_json(self.result, self.lang))
+            _echo_document(lambda errors: merge_parts(self.result, self.lang, errors))
         elif target == "csv":
             from kcstats.export.csvout import table_csv_bytes
 
@@ -287,6 +302,24 @@ class _View:
 
     def _frame(self, table: TableChoice) -> pd.DataFrame:
         return self.result.growth if table == TableChoice.growth else self.result.facts
+
+
+def _echo_document(parts: Callable[[str], Iterable[bytes]]) -> None:
+    """typer.echo of the UTF-8 document parts(errors) makes, written as it is made: the
+    same bytes, where standard output takes UTF-8 (encoded with its `errors`), without
+    holding a large document twice, or scanning it for terminal codes (there are none: JSON
+    escapes every control character)."""
+    stream = sys.stdout
+    binary = getattr(stream, "buffer", None)
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    if binary is None or encoding != "utf8" or stream.isatty():
+        typer.echo(b"".join(parts("surrogatepass")).decode("utf-8", "surrogatepass"))
+        return
+    stream.flush()
+    for part in parts(getattr(stream, "errors", None) or "strict"):
+        binary.write(part)
+    binary.write(b"\n")
+    binary.flush()
 
 
 def _target_format(output_format: MergeFormat | None, output: Path | None) -> str:

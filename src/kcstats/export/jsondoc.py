@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,12 +22,15 @@ from typing import TYPE_CHECKING, Any
 from kcstats.export.atomic import write_bytes_atomic
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
     from kcstats.merge.result import MergeResult
     from kcstats.problems import Lang
 
 INDENT = "  "
+# What json.dumps(text, ensure_ascii=False) gives for a str, without making an encoder.
+_string: Callable[[str], str] = json.encoder.encode_basestring
 _SCALARS = (str, int, float, Decimal, type(None))
 
 
@@ -57,7 +60,7 @@ def scalar_text(value: Any) -> str:
     if value is False:
         return "false"
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+        return _string(value)
     if isinstance(value, int | float | Decimal):
         return number_text(value)
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
@@ -99,7 +102,7 @@ def _encode(value: Any, depth: int, out: list[str]) -> None:
 def _key(key: object) -> str:
     if not isinstance(key, str):
         raise TypeError(f"JSON keys must be text, not {type(key).__name__}")
-    return json.dumps(key, ensure_ascii=False)
+    return _string(key)
 
 
 def _flat_object(value: dict[str, Any]) -> str:
@@ -135,31 +138,129 @@ def _plain(value: Any, floats: bool) -> Any:
     return value
 
 
+class _Texts:
+    """scalar_text of a table's values, quicker for the figures a fact table holds, and each
+    distinct figure written once for the whole document."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[Any, str] = {}
+
+    def of(self, column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+        """(codes, texts): the text of row i is texts[codes[i]] (code -1, the last: blank)."""
+        import numpy as np
+        import pandas as pd
+
+        codes, uniques = pd.factorize(column, use_na_sentinel=True)
+        if pd.api.types.is_float_dtype(column.dtype):
+            values = np.asarray(uniques, dtype="float64").tolist()
+            texts = [_float_text(v) for v in values]
+        else:
+            values = uniques.tolist() if hasattr(uniques, "tolist") else list(uniques)
+            texts = [self._text(v) for v in values]
+        texts.append("null")
+        return codes, np.asarray(texts, dtype=object)
+
+    def _text(self, value: Any) -> str:
+        cls = value.__class__
+        if cls is Decimal or cls is int:
+            found = self.numbers.get(value)
+            if found is None:
+                found = self.numbers[value] = _decimal_text(value) if cls is Decimal else str(value)
+            return found
+        return scalar_text(_plain(value, False))
+
+
+def _decimal_text(value: Decimal) -> str:
+    """number_text of a Decimal; str() is its 'f' format unless it shows an exponent."""
+    text = str(value)
+    if "E" in text or "N" in text or "n" in text:  # 1E+3; NaN, sNaN, Infinity
+        return number_text(value)
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _float_text(value: float) -> str:
+    """number_text of a float: its shortest repr, as a Decimal in 'f' format."""
+    text = repr(value)
+    if "e" in text or "n" in text:  # 1e-05; nan, inf
+        return number_text(value)
+    text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+TABLE_CHUNK = 4096  # rows formatted and written at a time
+
+
+def table_parts(
+    frame: pd.DataFrame,
+    depth: int = 1,
+    texts: _Texts | None = None,
+    errors: str = "surrogatepass",
+) -> Iterator[bytes]:
+    """table_json(frame, depth) in UTF-8 pieces, a few thousand rows each.
+
+    Each distinct value of a column is written (and encoded) once, with the text that comes
+    before it in a row ('{"level": ', ', "region": ', ...; the last with '}' and the line
+    break after); a piece is those texts laid out row by row by slice assignment and joined
+    once: no Python work per row."""
+    if frame.empty:
+        yield b"[]"
+        return
+    import numpy as np
+
+    texts = texts or _Texts()
+    keys = [_key(str(name)) for name in frame.columns]
+    before = ["{" + keys[0] + ": ", *(f", {key}: " for key in keys[1:])]
+    inner = (",\n" + INDENT * (depth + 1)).encode()
+    columns = []
+    for position, name in enumerate(frame.columns):
+        codes, values = texts.of(frame[name])
+        after = "}" + inner.decode() if position == len(keys) - 1 else ""
+        encoded = [(before[position] + v + after).encode("utf-8", errors) for v in values.tolist()]
+        columns.append((codes, np.asarray(encoded, dtype=object)))
+    width = len(columns)
+    yield ("[\n" + INDENT * (depth + 1)).encode()
+    total = len(frame)
+    for start in range(0, total, TABLE_CHUNK):
+        stop = min(start + TABLE_CHUNK, total)
+        pieces: list[bytes] = [b""] * ((stop - start) * width)
+        for position, (codes, joined) in enumerate(columns):
+            pieces[position::width] = joined[codes[start:stop]].tolist()
+        text = b"".join(pieces)
+        yield text if stop < total else text[: -len(inner)]
+    yield ("\n" + INDENT * depth + "]").encode()
+
+
 def table_json(frame: pd.DataFrame, depth: int = 1) -> str:
     """A table as a JSON array of one-line objects, the same text dumps() gives its records."""
-    if frame.empty:
-        return "[]"
-    names = [_key(str(name)).replace("%", "%%") for name in frame.columns]
-    row = "{" + ", ".join(f"{name}: %s" for name in names) + "}"
-    columns = column_texts(frame, scalar_text)
-    inner = ",\n" + INDENT * (depth + 1)
-    lines = [row % values for values in zip(*columns, strict=True)]
-    return "[\n" + INDENT * (depth + 1) + inner.join(lines) + "\n" + INDENT * depth + "]"
+    return b"".join(table_parts(frame, depth)).decode("utf-8", "surrogatepass")
+
+
+def merge_parts(
+    result: MergeResult, lang: Lang = "vi", errors: str = "surrogatepass"
+) -> Iterator[bytes]:
+    """merge_json(result, lang) in UTF-8 pieces, for writing a large document as it is made;
+    `errors` as for str.encode (a file name may hold what UTF-8 cannot: surrogates)."""
+    from kcstats.validate import file_entry
+
+    files = [file_entry(f, lang) for f in result.files]
+    texts = _Texts()
+    yield ('{\n  "files": ' + _indented(files, 1)).encode("utf-8", errors)
+    for name, frame in (
+        ("facts", result.facts),
+        ("growth", result.growth),
+        ("missing", result.missing),
+    ):
+        yield f',\n  "{name}": '.encode()
+        yield from table_parts(frame, 1, texts, errors)
+    yield b"\n}"
 
 
 def merge_json(result: MergeResult, lang: Lang = "vi") -> str:
     """The whole document of outputs.md: {files, facts, growth, missing}; the same JSON as
     dumps(result.as_dict(lang))."""
-    from kcstats.validate import file_entry
-
-    files = [file_entry(f, lang) for f in result.files]
-    parts = [
-        '{\n  "files": ' + _indented(files, 1),
-        '  "facts": ' + table_json(result.facts),
-        '  "growth": ' + table_json(result.growth),
-        '  "missing": ' + table_json(result.missing),
-    ]
-    return ",\n".join(parts) + "\n}"
+    return b"".join(merge_parts(result, lang)).decode("utf-8", "surrogatepass")
 
 
 def _indented(value: Any, depth: int) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from kcstats.catalog import Catalogue
@@ -163,6 +164,8 @@ def growth_tables(
         ((growth["measure"] == "funding") & (growth["source"] == "total"))
         | growth["measure"].isin(MAIN_INDICATORS)
     ).to_numpy()
+    if not by_province:
+        wanted = wanted & _unless_unshown_provinces(growth, catalogue)
     pairs: dict[tuple[int, str, int], dict[Place, dict[tuple[str, str], dict[str, Any]]]] = {}
     for row in rows_of(growth[wanted]):
         pair = (row["base_year"], row["period"], row["target_year"])
@@ -231,6 +234,23 @@ def growth_tables(
             table.notes += _partial_notes(by_place, catalogue, lang)
         out.append(table)
     return out
+
+
+def _unless_unshown_provinces(growth: pd.DataFrame, catalogue: Catalogue) -> np.ndarray:
+    """Rows but the province rows that a table by region does not use: it uses them only
+    for the notes of a comparison that spans the 2025 merger."""
+    province = (growth["level"] == "province").to_numpy()
+    keep = ~province
+    pairs = growth.loc[province, ["base_year", "target_year", "period"]].drop_duplicates()
+    for base_year, target_year, period in pairs.itertuples(index=False):
+        if spans_merger(catalogue, int(base_year), int(target_year), str(period)):
+            keep |= (
+                province
+                & (growth["base_year"] == base_year).to_numpy()
+                & (growth["target_year"] == target_year).to_numpy()
+                & (growth["period"] == period).to_numpy()
+            )
+    return keep
 
 
 def _growth_places(found: list[Place], by_province: bool) -> list[Place]:

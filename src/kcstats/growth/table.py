@@ -17,8 +17,9 @@ figures make the base.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 import numpy as np
@@ -109,114 +110,223 @@ def compute_growth(
     if not pairs:
         return empty_growth()
     sides = _Sides(facts)
-    columns: dict[str, list[Any]] = {column: [] for column in GROWTH_COLUMNS}
-    for pair in pairs:
-        _pair_rows(pair, sides, catalogue, regions, columns)
-    return _frame(columns)
+    parts = [_pair_rows(pair, sides, catalogue, regions) for pair in pairs]
+    del sides
+    return _frame_of_parts(parts)
+
+
+_NUMBERS = {"base_year": "int64", "target_year": "int64", "pct_change": "float64"}
+
+
+def _frame_of_parts(parts: list[dict[str, np.ndarray]]) -> pd.DataFrame:
+    """The rows of every pair in one frame, with the dtypes of _frame: the object columns
+    written once into one block (what the DataFrame holds), each part freed when copied."""
+    texts = [name for name in GROWTH_COLUMNS if name not in _NUMBERS]
+    total = sum(len(part["basis"]) for part in parts)
+    block = np.empty((total, len(texts)), dtype=object)
+    numbers = {name: np.empty(total, dtype=dtype) for name, dtype in _NUMBERS.items()}
+    start = 0
+    parts.reverse()
+    while parts:
+        part = parts.pop()
+        stop = start + len(part["basis"])
+        for column, name in enumerate(texts):
+            block[start:stop, column] = part[name]
+        for name, values in numbers.items():
+            values[start:stop] = part[name]
+        start = stop
+    # dtype=object: Python objects as they are (pandas would read text columns as strings).
+    frame = pd.DataFrame(block, columns=texts, dtype=object, copy=False)
+    for name in _NUMBERS:
+        series = pd.Series(numbers.pop(name), dtype=_NUMBERS[name])
+        if name == "pct_change":
+            series = series.astype("Float64")  # NaN: blank, as _frame makes it
+        frame.insert(GROWTH_COLUMNS.index(name), name, series)
+    return frame
 
 
 class _Sides:
-    """The fact table split by (year, period), as plain Python rows."""
+    """The fact table split by (year, period): for each, its keys and their rows' positions;
+    and the figures of every row, as the objects they are and as exact integers."""
 
     def __init__(self, facts: pd.DataFrame) -> None:
         measure, source = facts["measure"].tolist(), _plain(facts["source"])
         self.measure_rank: dict[tuple[str, str | None], int] = {}
         for pair in zip(measure, source, strict=True):
             self.measure_rank.setdefault(pair, len(self.measure_rank))
-        self.rows: dict[tuple[int, str], list[tuple[Key, Figure | None, Figure | None]]] = {}
-        columns = zip(
-            facts["year"].tolist(),
-            facts["period"].tolist(),
+        keys = zip(
             facts["level"].tolist(),
             _plain(facts["region"]),
             _plain(facts["province"]),
             measure,
             source,
-            _plain(facts["plan"]),
-            _plain(facts["actual"]),
             strict=True,
         )
-        for year, period, level, region, province, measure, source, plan, actual in columns:
-            key: Key = (level, region, province, measure, source)
-            self.rows.setdefault((int(year), period), []).append((key, plan, actual))
+        self.ranks: dict[str, dict[Key, tuple[int, int, int, int]]] = {}  # era -> key -> rank
+        self.rows: dict[tuple[int, str], dict[Key, int]] = {}
+        years, periods = facts["year"].tolist(), facts["period"].tolist()
+        group: dict[Key, int] = {}
+        last_year, last_period = None, None
+        for position, (year, period, key) in enumerate(zip(years, periods, keys, strict=True)):
+            if year != last_year or period != last_period:  # the facts come in runs
+                group = self.rows.setdefault((int(year), period), {})
+                last_year, last_period = year, period
+            group[key] = position
+        # One more, blank, row at the end: position -1 is "no such row".
+        self.figures = {name: _Figures([*_plain(facts[name]), None]) for name in ("plan", "actual")}
 
-    def of(self, year: int, period: str) -> list[tuple[Key, Figure | None, Figure | None]]:
-        return self.rows.get((year, period), [])
+    def of(self, year: int, period: str) -> dict[Key, int]:
+        return self.rows.get((year, period), {})
 
 
-@dataclass(slots=True)
-class _Side:
-    plan: Figure | None
-    actual: Figure | None
-    plan_from: str | None = None
-    actual_from: str | None = None
+class _Figures:
+    """A column of figures (Decimal triệu đồng, int, or None for blank) as objects, and as
+    integers where that is exact: int64 thousands for money, the count for counts. `kind` is
+    0 for a blank, 1 for a count, 2 for money, 3 for a figure only Python can compute with."""
 
-    def value(self, field: str) -> Figure | None:
-        return self.plan if field == "plan" else self.actual
+    def __init__(self, values: list[Figure | None]) -> None:
+        self.objects = np.empty(len(values), dtype=object)
+        self.objects[:] = values
+        numbers = [0] * len(values)
+        kinds = [0] * len(values)
+        for position, value in enumerate(values):
+            if value is None:
+                continue
+            if isinstance(value, int) and value.__class__ is not bool:
+                number, kind = value, 1
+            elif isinstance(value, Decimal) and value.is_finite():
+                scaled = value.scaleb(3)
+                number, kind = int(scaled), 2
+                if number != scaled:
+                    number, kind = 0, 3
+            else:
+                number, kind = 0, 3
+            if -_INT_LIMIT < number < _INT_LIMIT:
+                numbers[position], kinds[position] = number, kind
+            else:
+                kinds[position] = 3
+        self.numbers = np.array(numbers, dtype="int64")
+        self.kinds = np.array(kinds, dtype="int8")
 
-    def names(self, field: str) -> str | None:
-        return self.plan_from if field == "plan" else self.actual_from
+    def take(self, positions: np.ndarray) -> _Figures:
+        taken = _Figures.__new__(_Figures)
+        taken.objects = self.objects[positions]
+        taken.numbers = self.numbers[positions]
+        taken.kinds = self.kinds[positions]
+        return taken
+
+
+# Figures whose change times 10^6 stays inside int64: far beyond any budget (9 × 10^12
+# thousand đồng is 9 × 10^9 triệu). Larger ones are computed in Python, exactly as well.
+_INT_LIMIT = 9 * 10**12
 
 
 def _pair_rows(
-    pair: YearPair,
-    sides: _Sides,
-    catalogue: Catalogue,
-    regions: RegionSet,
-    out: dict[str, list[Any]],
-) -> None:
-    target = {
-        key: _Side(plan, actual) for key, plan, actual in sides.of(pair.target_year, pair.period)
-    }
-    base_rows = sides.of(pair.base_year, pair.period)
+    pair: YearPair, sides: _Sides, catalogue: Catalogue, regions: RegionSet
+) -> dict[str, np.ndarray]:
+    target = sides.of(pair.target_year, pair.period)
+    base_positions = sides.of(pair.base_year, pair.period)
+    rolled: list[RolledRow] | None = None
     if spans_merger(catalogue, pair.base_year, pair.target_year, pair.period):
-        base = {_key(row): _rolled_side(row) for row in _rolled(base_rows, catalogue, regions)}
+        rolled = _rolled(base_positions, sides, catalogue, regions)
+        base = {_key(row): index for index, row in enumerate(rolled)}
     else:
-        base = {key: _Side(plan, actual) for key, plan, actual in base_rows}
+        base = base_positions
     keys = _ordered(
         list(target) + [k for k in base if k not in target], pair, sides, catalogue, regions
     )
-    blank = _Side(None, None)
-    before = [base.get(key, blank) for key in keys]
-    after = [target.get(key, blank) for key in keys]
-    # One row per key and basis, key-major: (n keys x 3 bases) flattened row by row.
+    # (n keys x 3 bases), then flattened key-major: one row per key and basis.
     n, width = len(keys), len(BASES)
-    base_values = np.empty((n, width), dtype=object)
-    target_values = np.empty((n, width), dtype=object)
-    names = np.empty((n, width), dtype=object)
-    provinces = np.array([key[0] == "province" for key in keys], dtype=bool)
-    for b, basis in enumerate(BASES):
-        base_field, target_field = BASIS_FIELDS[basis]
-        base_values[:, b] = [side.value(base_field) for side in before]
-        target_values[:, b] = [side.value(target_field) for side in after]
-        names[:, b] = [side.names(base_field) for side in before]
-    names[~provinces, :] = None
-    base_flat, target_flat, names_flat = (
-        a.reshape(-1) for a in (base_values, target_values, names)
+    target_at = np.fromiter((target.get(k, -1) for k in keys), dtype="int64", count=n)
+    base_at = np.fromiter((base.get(k, -1) for k in keys), dtype="int64", count=n)
+    base_sides = (
+        {
+            "plan": sides.figures["plan"].take(base_at),
+            "actual": sides.figures["actual"].take(base_at),
+        }
+        if rolled is None
+        else _rolled_figures(rolled, base_at)
     )
-    keep = np.flatnonzero(
-        [x is not None or y is not None for x, y in zip(base_flat, target_flat, strict=True)]
+    names = np.full((n, width), None, dtype=object)
+    if rolled is not None:
+        provinces = np.array([key[0] == "province" for key in keys], dtype=bool)
+        for b, basis in enumerate(BASES):
+            base_field = BASIS_FIELDS[basis][0]
+            names[provinces, b] = _rolled_names(rolled, base_at[provinces], base_field)
+    before: list[_Figures] = []
+    after: list[_Figures] = []
+    for basis in BASES:
+        base_field, target_field = BASIS_FIELDS[basis]
+        before.append(base_sides[base_field])
+        after.append(sides.figures[target_field].take(target_at))
+    base_objects = np.stack([f.objects for f in before], axis=1).reshape(-1)
+    target_objects = np.stack([f.objects for f in after], axis=1).reshape(-1)
+    base_numbers = np.stack([f.numbers for f in before], axis=1).reshape(-1)
+    target_numbers = np.stack([f.numbers for f in after], axis=1).reshape(-1)
+    base_kinds = np.stack([f.kinds for f in before], axis=1).reshape(-1)
+    target_kinds = np.stack([f.kinds for f in after], axis=1).reshape(-1)
+    keep = np.flatnonzero((base_kinds != 0) | (target_kinds != 0))
+    base_objects, target_objects = base_objects[keep], target_objects[keep]
+    base_numbers, target_numbers = base_numbers[keep], target_numbers[keep]
+    base_kinds, target_kinds = base_kinds[keep], target_kinds[keep]
+    both = (base_kinds != 0) & (target_kinds != 0)
+    changes = np.full(len(keep), None, dtype=object)
+    changes[both] = target_objects[both] - base_objects[both]
+    pct = _pct_changes(
+        changes,
+        base_objects,
+        target_numbers - base_numbers,
+        base_numbers,
+        both,
+        (base_kinds == target_kinds) & (base_kinds != 3),
     )
     rows = keep // width
-    kept_base = base_flat[keep].tolist()
-    kept_target = target_flat[keep].tolist()
-    changes = [
-        None if x is None or y is None else y - x
-        for x, y in zip(kept_base, kept_target, strict=True)
-    ]
-    key_columns = list(zip(*keys, strict=True)) if keys else [(), (), (), (), ()]
-    for position, name in enumerate(("level", "region", "province", "measure", "source")):
-        out[name].extend(np.asarray(key_columns[position], dtype=object)[rows].tolist())
+    key_columns = np.empty((n, 5), dtype=object)
+    key_columns[:] = keys if keys else np.empty((0, 5), dtype=object)
     count = len(keep)
-    out["period"].extend([pair.period] * count)
-    out["base_year"].extend([pair.base_year] * count)
-    out["target_year"].extend([pair.target_year] * count)
-    out["basis"].extend(np.asarray(BASES, dtype=object)[keep % width].tolist())
-    out["base"].extend(kept_base)
-    out["target"].extend(kept_target)
-    out["change"].extend(changes)
-    out["pct_change"].extend(pct_change(c, x) for c, x in zip(changes, kept_base, strict=True))
-    out["base_from"].extend(names_flat[keep].tolist())
+    out = {
+        name: key_columns[rows, position]
+        for position, name in enumerate(("level", "region", "province", "measure", "source"))
+    }
+    out["period"] = np.full(count, pair.period, dtype=object)
+    out["base_year"] = np.full(count, pair.base_year, dtype="int64")
+    out["target_year"] = np.full(count, pair.target_year, dtype="int64")
+    out["basis"] = np.asarray(BASES, dtype=object)[keep % width]
+    out["base"] = base_objects
+    out["target"] = target_objects
+    out["change"] = changes
+    out["pct_change"] = pct
+    out["base_from"] = names.reshape(-1)[keep]
+    return out
+
+
+def _pct_changes(
+    changes: np.ndarray,
+    bases: np.ndarray,
+    change_numbers: np.ndarray,
+    base_numbers: np.ndarray,
+    both: np.ndarray,
+    exact: np.ndarray,
+) -> np.ndarray:
+    """pct_change of every row (NaN where it is None), on int64 where the figures are exact
+    integers of one kind, in Python (pct_change) for the few others: the same numbers."""
+    pct = np.full(len(changes), np.nan, dtype="float64")
+    fast = both & exact & (base_numbers != 0) & (np.abs(change_numbers) < _INT_LIMIT)
+    numerator = change_numbers[fast] * (100 * _PCT_SCALE)
+    denominator = base_numbers[fast]
+    negative = denominator < 0
+    numerator[negative] = -numerator[negative]
+    denominator = np.abs(denominator)
+    quotient, remainder = np.divmod(np.abs(numerator), denominator)
+    quotient += 2 * remainder >= denominator
+    signed = np.where(numerator >= 0, quotient, -quotient)
+    pct[fast] = signed / _PCT_SCALE
+    zero = exact & (base_numbers == 0)  # a base of 0: no percent, nothing to compute
+    for position in np.flatnonzero(both & ~fast & ~zero).tolist():
+        value = pct_change(changes[position], bases[position])
+        if value is not None:
+            pct[position] = value
+    return pct
 
 
 def _ordered(
@@ -226,33 +336,36 @@ def _ordered(
     set's order, provinces in the catalogue's (of the target year's list), measures as in the
     fact table."""
     era = catalogue.era_of(pair.target_year, pair.period)
-    province_rank = {p.name: i for i, p in enumerate(catalogue.provinces_of(era))}
-    region_rank = {name: i for i, name in enumerate(regions.regions)}
-    level_rank = {name: i for i, name in enumerate(LEVELS)}
-    last_region, last_province, last_measure = (
-        len(region_rank),
-        len(province_rank),
-        len(sides.measure_rank),
-    )
-    return sorted(
-        keys,
-        key=lambda k: (
-            level_rank[k[0]],
-            last_region if k[1] is None else region_rank.get(k[1], last_region),
-            -1 if k[2] is None else province_rank.get(k[2], last_province),
-            sides.measure_rank.get((k[3], k[4]), last_measure),
-        ),
-    )
+    ranks = sides.ranks.get(era)
+    if ranks is None:
+        ranks = sides.ranks[era] = {}
+    missing = [key for key in keys if key not in ranks]
+    if missing:
+        province_rank = {p.name: i for i, p in enumerate(catalogue.provinces_of(era))}
+        region_rank = {name: i for i, name in enumerate(regions.regions)}
+        level_rank = {name: i for i, name in enumerate(LEVELS)}
+        last_region, last_province, last_measure = (
+            len(region_rank),
+            len(province_rank),
+            len(sides.measure_rank),
+        )
+        for k in missing:
+            ranks[k] = (
+                level_rank[k[0]],
+                last_region if k[1] is None else region_rank.get(k[1], last_region),
+                -1 if k[2] is None else province_rank.get(k[2], last_province),
+                sides.measure_rank.get((k[3], k[4]), last_measure),
+            )
+    return sorted(keys, key=ranks.__getitem__)
 
 
 def _rolled(
-    rows: Sequence[tuple[Key, Figure | None, Figure | None]],
-    catalogue: Catalogue,
-    regions: RegionSet,
+    rows: Mapping[Key, int], sides: _Sides, catalogue: Catalogue, regions: RegionSet
 ) -> list[RolledRow]:
+    plan, actual = sides.figures["plan"].objects, sides.figures["actual"].objects
     provinces = (
-        (key[2], key[3], key[4], plan, actual)
-        for key, plan, actual in rows
+        (key[2], key[3], key[4], plan[position], actual[position])
+        for key, position in rows.items()
         if key[0] == "province" and key[2] is not None
     )
     return roll_up(provinces, catalogue, regions)
@@ -262,13 +375,23 @@ def _key(row: RolledRow) -> Key:
     return (row.level, row.region, row.province, row.measure, row.source)
 
 
-def _rolled_side(row: RolledRow) -> _Side:
-    return _Side(
-        row.plan.value,
-        row.actual.value,
-        joined_names(row.plan.names),
-        joined_names(row.actual.names),
-    )
+def _rolled_figures(rolled: list[RolledRow], positions: np.ndarray) -> dict[str, _Figures]:
+    """The rolled-up base's figures at `positions` (-1: no such row)."""
+    return {
+        "plan": _Figures([*(row.plan.value for row in rolled), None]).take(positions),
+        "actual": _Figures([*(row.actual.value for row in rolled), None]).take(positions),
+    }
+
+
+def _rolled_names(rolled: list[RolledRow], positions: np.ndarray, field: str) -> np.ndarray:
+    """The old provinces whose `field` figures make the rolled-up base at `positions`."""
+    names = np.empty(len(rolled) + 1, dtype=object)
+    names[:] = [
+        *(joined_names((row.plan if field == "plan" else row.actual).names) for row in rolled),
+        None,
+    ]
+    taken: np.ndarray = names[positions]
+    return taken
 
 
 def pct_change(change: Figure | None, base: Figure | None) -> float | None:
@@ -308,17 +431,21 @@ def _plain(column: pd.Series) -> list[Any]:
 
 def _frame(columns: Mapping[str, Iterable[Any]]) -> pd.DataFrame:
     """The public dtypes: text and figures as Python objects (None for blank), the years
-    int64, pct_change Float64."""
+    int64, pct_change Float64 (from floats, NaN for blank)."""
     data: dict[str, Any] = {}
     for name in GROWTH_COLUMNS:
-        values = list(columns[name])
+        values = columns[name]
+        if not isinstance(values, np.ndarray):
+            values = list(values)
         if name in ("base_year", "target_year"):
             data[name] = pd.Series(values, dtype="int64")
         elif name == "pct_change":
             data[name] = pd.Series(
-                [np.nan if v is None else v for v in values], dtype="float64"
+                [np.nan if v is None else v for v in values]
+                if isinstance(values, list)
+                else values,
+                dtype="float64",
             ).astype("Float64")
         else:
-            series = pd.Series(values, dtype=object)
-            data[name] = series
+            data[name] = pd.Series(values, dtype=object)
     return pd.DataFrame(data, columns=GROWTH_COLUMNS)

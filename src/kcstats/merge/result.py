@@ -123,14 +123,23 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def plain_values(column: pd.Series) -> list[Any]:
-    blank = column.isna().to_numpy()
+    dtype = column.dtype
     if column.dtype == object:
-        values = column.tolist()
-    elif pd.api.types.is_float_dtype(column.dtype):
+        array = column.to_numpy()
+        values = array.tolist()
+        blank = pd.isna(array)  # what Series.isna gives, without building a Series
+    elif pd.api.types.is_float_dtype(dtype):
+        blank = column.isna().to_numpy()
         numbers = column.to_numpy(dtype="float64", na_value=np.nan).tolist()
-        values = [Decimal(repr(v)) for v in numbers]
-    elif pd.api.types.is_integer_dtype(column.dtype):
+        return [
+            None if b else Decimal(repr(v)) for v, b in zip(numbers, blank.tolist(), strict=True)
+        ]
+    elif pd.api.types.is_integer_dtype(dtype):
+        blank = column.isna().to_numpy()
         values = column.to_numpy(dtype="int64", na_value=0).tolist()
     else:
+        blank = column.isna().to_numpy()
         values = column.astype(object).tolist()
+    if not blank.any():
+        return values
     return [None if b else v for v, b in zip(values, blank.tolist(), strict=True)]

@@ -24,7 +24,7 @@ def read_number(
     grid: Grid, row: int, col: int, problems: Problems, *, lenient_formula: bool = False
 ) -> Number | None:
     """The cell's number, or None when blank or refused (the problem is recorded)."""
-    flag = grid.flag(row, col)
+    flag = grid.flags.get((row, col)) if grid.flags else None
     if flag is not None:
         if flag.kind == "error-value":
             problems.add("error-value", sheet=grid.name, at=(row, col), found=flag.text)
@@ -54,7 +54,7 @@ def read_count(
     number = read_number(grid, row, col, problems, lenient_formula=lenient_formula)
     if number is None:
         return None
-    if not is_whole(number.value):
+    if number.decimals and not is_whole(number.value):  # no decimals shown: whole
         problems.add(
             "fraction-in-count",
             sheet=grid.name,

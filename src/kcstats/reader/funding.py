@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from functools import lru_cache
+from typing import Literal, cast
 
 from kcstats.catalog import Catalogue
-from kcstats.model import FundingLine
+from kcstats.model import FundingLine, funding_line
 from kcstats.numbers import shown_tolerance
 from kcstats.reader.context import Problems
 from kcstats.reader.figures import Stated, read_count, read_money, read_number
-from kcstats.reader.grid import Grid
+from kcstats.reader.grid import CACHED_TEXT, Grid
 from kcstats.reader.headers import HeaderText, contains_phrase, header_text
 from kcstats.reader.rows import is_column_numbering, is_words_only
 from kcstats.text import find_label, fold_label
@@ -54,18 +55,45 @@ class _Row:
 
 
 class _Classifier:
+    """What header cells say; one per catalogue, remembering each distinct header text."""
+
     def __init__(self, catalogue: Catalogue) -> None:
         self.words = {
             role: [fold_label(a) for a in aliases]
             for role, aliases in catalogue.aliases.funding_columns.items()
         }
         self.units = catalogue.money_unit_index
+        self._parts: dict[str, frozenset[str]] = {}
+        self._roles: dict[
+            tuple[HeaderText, HeaderText | None], tuple[Role | None, bool, str | None]
+        ] = {}
 
     def _has(self, text: str, role: str) -> bool:
         return any(contains_phrase(text, phrase) for phrase in self.words[role])
 
-    def parts(self, text: str) -> set[str]:
+    def parts(self, text: str) -> frozenset[str]:
         """What a header cell says: source, percent, or kind (projects/money) and stage."""
+        found = self._parts.get(text)
+        if found is None:
+            found = frozenset(self._parts_of(text))
+            if len(text) <= CACHED_TEXT and len(self._parts) < 16384:
+                self._parts[text] = found
+        return found
+
+    def role(
+        self, top: HeaderText, bottom: HeaderText | None
+    ) -> tuple[Role | None, bool, str | None]:
+        """Role of a column, whether it needed the second header row, and its money unit."""
+        key = (top, bottom)
+        found = self._roles.get(key)
+        if found is None:
+            found = self._role_of(top, bottom)
+            size = len(top.folded) + (len(bottom.folded) if bottom is not None else 0)
+            if size <= CACHED_TEXT and len(self._roles) < 16384:
+                self._roles[key] = found
+        return found
+
+    def _parts_of(self, text: str) -> set[str]:
         if not text:
             return set()
         if self._has(text, "percent") or text.startswith("%"):
@@ -77,10 +105,9 @@ class _Classifier:
             found.discard("money")  # 'Số đề án' never means money, 'Kinh phí' alone does
         return found
 
-    def role(
+    def _role_of(
         self, top: HeaderText, bottom: HeaderText | None
     ) -> tuple[Role | None, bool, str | None]:
-        """Role of a column, whether it needed the second header row, and its money unit."""
         top_parts = self.parts(top.folded)
         unit = self.units.get(top.unit) if top.unit else None
         if "source" in top_parts or "percent" in top_parts:
@@ -98,20 +125,25 @@ class _Classifier:
         return _complete(top_parts | bottom_parts), True, unit
 
 
-def _complete(parts: set[str]) -> Role | None:
-    kinds = parts & {"projects", "money"}
-    stages = parts & {"plan", "actual"}
+@lru_cache(maxsize=4)
+def _classifier(catalogue: Catalogue) -> _Classifier:
+    return _Classifier(catalogue)
+
+
+def _complete(parts: frozenset[str]) -> Role | None:
+    kinds = [kind for kind in ("projects", "money") if kind in parts]
+    stages = [stage for stage in ("plan", "actual") if stage in parts]
     if len(kinds) == 1 and len(stages) == 1:
-        return f"{stages.pop()}_{kinds.pop()}"  # type: ignore[return-value]
+        return f"{stages[0]}_{kinds[0]}"  # type: ignore[return-value]
     return None
 
 
 def find_table(grid: Grid, catalogue: Catalogue) -> FundingTable | None:
-    classifier = _Classifier(catalogue)
+    classifier = _classifier(catalogue)
     for row in range(grid.height):
         width = max(grid.width(row), grid.width(row + 1))
         tops = [header_text(grid, row, c) for c in range(width)]
-        if not any("source" in classifier.parts(t.folded) for t in tops):
+        if not any("source" in classifier.parts(t.folded) for t in tops if t.folded):
             continue
         columns: dict[Role, Column] = {}
         used_second_row = False
@@ -154,9 +186,9 @@ def read_funding(
     all_cols = [c.col for c in table.columns.values()]
     first_data = table.header_rows[-1] + 1
     for row in range(first_data, grid.height):
-        if all(grid.is_empty(row, c) for c in figure_cols):
+        if grid.all_empty(row, figure_cols):
             continue  # headings, notes: nothing reported on this row
-        if is_words_only(grid, row, [source_col], figure_cols):
+        if grid.is_empty(row, source_col) and is_words_only(grid, row, [source_col], figure_cols):
             continue  # a signature line
         if row == first_data and is_column_numbering(grid, row, min(all_cols), max(all_cols)):
             continue
@@ -190,10 +222,22 @@ def read_funding(
     if total is not None:
         _check_total(grid, table, total, rows, problems)
     return [
-        FundingLine(source=code, **rows[code].values)
+        _line(code, rows[code].values)
         for code in ("national", "local", "counterpart", "other")
         if code in rows
     ]
+
+
+def _line(source: str, values: dict[str, Decimal | int | None]) -> FundingLine:
+    plan_money, actual_money = values.get("plan_money"), values.get("actual_money")
+    plan_projects, actual_projects = values.get("plan_projects"), values.get("actual_projects")
+    return funding_line(
+        source,
+        cast("int | None", plan_projects),
+        cast("Decimal | None", plan_money),
+        cast("int | None", actual_projects),
+        cast("Decimal | None", actual_money),
+    )
 
 
 def _read_row(

@@ -4,12 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kcstats.problems import cell_name
 from kcstats.safety.preflight import CellFlag
-from kcstats.text import clean_text, is_blank
+from kcstats.text import clean_text
 
 Value = object
+
+
+CACHED_TEXT = 256  # longer texts are not remembered: a hostile file must not fill memory
+
+
+@lru_cache(maxsize=16384)
+def _cleaned(value: str) -> str:
+    return clean_text(value)
+
+
+def _cell_text(value: str) -> str:
+    # Labels repeat in every report: each distinct text is cleaned once per process.
+    return _cleaned(value) if len(value) <= CACHED_TEXT else clean_text(value)
+
+
+def _blank(value: Value) -> bool:
+    """kcstats.text.is_blank, inlined where every cell of a table is looked at."""
+    return value is None or value == "" or (isinstance(value, str) and not value.strip())
 
 
 @dataclass(slots=True)
@@ -20,25 +39,48 @@ class Grid:
     flags: dict[tuple[int, int], CellFlag] = field(default_factory=dict)
 
     def value(self, row: int, col: int) -> Value:
-        if 0 <= row < len(self.rows):
-            cells = self.rows[row]
-            if 0 <= col < len(cells):
-                return cells[col]
+        if row >= 0 and col >= 0:
+            try:
+                return self.rows[row][col]
+            except IndexError:
+                return None
         return None
 
     def flag(self, row: int, col: int) -> CellFlag | None:
         return self.flags.get((row, col)) if self.flags else None
 
     def is_empty(self, row: int, col: int) -> bool:
-        return is_blank(self.value(row, col)) and self.flag(row, col) is None
+        value = self.value(row, col)
+        if value is None or value == "" or (isinstance(value, str) and not value.strip()):
+            return not self.flags or (row, col) not in self.flags
+        return False
+
+    def all_empty(self, row: int, cols: list[int]) -> bool:
+        """is_empty of every one of cols, on one row."""
+        rows = self.rows
+        cells: Sequence[Value] = rows[row] if 0 <= row < len(rows) else ()
+        width = len(cells)
+        flags = self.flags
+        for col in cols:
+            value = cells[col] if 0 <= col < width else None
+            if value is None or value == "" or (isinstance(value, str) and not value.strip()):
+                if flags and (row, col) in flags:
+                    return False
+                continue
+            return False
+        return True
 
     def text(self, row: int, col: int) -> str:
         """The cell as text for matching labels: a merged cell reads its top-left value."""
         value = self.value(row, col)
-        if is_blank(value):
+        if _blank(value):
+            if not self.merged:
+                return ""
             value = self._merged_value(row, col)
-        if is_blank(value):
-            return ""
+            if _blank(value):
+                return ""
+        if isinstance(value, str):
+            return _cell_text(value)
         if isinstance(value, float) and value.is_integer():
             return str(int(value))
         return clean_text(str(value))

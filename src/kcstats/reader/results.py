@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from kcstats.catalog import Catalogue, Indicator
-from kcstats.model import IndicatorFigure
+from kcstats.model import IndicatorFigure, indicator_figure
 from kcstats.reader.context import Problems
 from kcstats.reader.figures import read_count, read_money
 from kcstats.reader.funding import check_percent
 from kcstats.reader.grid import Grid
-from kcstats.reader.headers import assign_columns, header_text
+from kcstats.reader.headers import ColumnIndex, assign_columns, header_text
 from kcstats.reader.rows import is_column_numbering, is_words_only
 from kcstats.text import find_label, fold, fold_label
 
@@ -27,12 +28,19 @@ class ResultsTable:
     columns: dict[str, int]
 
 
+@lru_cache(maxsize=4)
+def _column_index(catalogue: Catalogue) -> ColumnIndex:
+    return ColumnIndex(
+        {
+            fold_label(a): role
+            for role, names in catalogue.aliases.results_columns.items()
+            for a in names
+        }
+    )
+
+
 def find_table(grid: Grid, catalogue: Catalogue) -> ResultsTable | None:
-    index = {
-        fold_label(a): role
-        for role, names in catalogue.aliases.results_columns.items()
-        for a in names
-    }
+    index = _column_index(catalogue)
     for row in range(grid.height):
         texts = {col: header_text(grid, row, col).folded for col in range(grid.width(row))}
         columns = assign_columns(texts, index)
@@ -67,9 +75,9 @@ def read_results(
     label_cols = [cols[c] for c in ("code", "label") if c in cols]
     first_data = table.header_row + 1
     for row in range(first_data, grid.height):
-        if all(grid.is_empty(row, c) for c in figure_cols):
+        if grid.all_empty(row, figure_cols):
             continue  # section headings such as 'I. Đào tạo nghề' report nothing
-        if is_words_only(grid, row, label_cols, figure_cols):
+        if grid.all_empty(row, label_cols) and is_words_only(grid, row, label_cols, figure_cols):
             continue  # a signature line
         if row == first_data and is_column_numbering(
             grid, row, min(cols.values()), max(cols.values())
@@ -104,7 +112,9 @@ def read_results(
             )
         if "percent" in cols:
             check_percent(grid, row, cols["percent"], values["plan"], values["actual"], problems)
-        figures.append(IndicatorFigure(code=indicator.code, **values))
+        figures.append(
+            indicator_figure(indicator.code, values["plan"], values["actual"], values["prior"])
+        )
     return figures
 
 

@@ -20,8 +20,15 @@ _NUMBER = re.compile(r"\d+")
 
 def is_column_numbering(grid: Grid, row: int, first_col: int, last_col: int) -> bool:
     """Three or more cells, every one a column number or letter, the numbers increasing."""
-    texts = [grid.text(row, c) for c in range(first_col, last_col + 1) if not grid.is_empty(row, c)]
-    if len(texts) < 3 or not all(_COLUMN_NUMBER.match(t) for t in texts):
+    texts = []
+    for col in range(first_col, last_col + 1):
+        if grid.is_empty(row, col):
+            continue
+        text = grid.text(row, col)
+        if not _COLUMN_NUMBER.match(text):
+            return False  # a figure, a label: the row says something
+        texts.append(text)
+    if len(texts) < 3:
         return False
     numbers = [int(m.group()) for t in texts if (m := _NUMBER.search(t))]
     return all(a < b for a, b in pairwise(numbers))

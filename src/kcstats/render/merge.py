@@ -9,6 +9,7 @@ import sys
 
 import pandas as pd
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -40,20 +41,28 @@ def table_console(*, stderr: bool = False) -> Console:
     return Console(stderr=stderr, width=PIPE_WIDTH)
 
 
+def _min_widths(model: TextTable) -> list[int]:
+    # A figure is never broken and a place name only past LABEL_WIDTH characters; the
+    # headings wrap instead when the terminal is narrow.
+    widths = []
+    for index, numeric in enumerate(model.numeric):
+        longest = max((len(row[index]) for row in model.rows), default=0)
+        widths.append(longest if numeric else min(longest, LABEL_WIDTH))
+    return widths
+
+
 def rich_table(model: TextTable) -> Table:
     """Every text as plain Text: names and messages from the inputs are never rich markup."""
     table = Table(
         title=Text(model.title), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD
     )
+    minimum = _min_widths(model)
     for index, (heading, numeric) in enumerate(zip(model.headers, model.numeric, strict=True)):
-        # A figure is never broken and a place name only past LABEL_WIDTH characters; the
-        # headings wrap instead when the terminal is narrow.
-        longest = max((len(row[index]) for row in model.rows), default=0)
         table.add_column(
             Text(heading),
             justify="right" if numeric else "left",
             overflow="fold",
-            min_width=longest if numeric else min(longest, LABEL_WIDTH),
+            min_width=minimum[index],
         )
     for index, row in enumerate(model.rows):
         table.add_row(
@@ -89,10 +98,87 @@ def render_merge(
     if plan_flags is not None and not plan_flags.empty:
         models.append(plan_table(plan_flags, catalogue, lang, unit, min_pct, max_pct))
     for model in models:
-        # Never crop: a table wider than the terminal wraps there rather than losing figures.
-        out.print(rich_table(model), crop=False)
+        print_table(out, model)
         for note in model.notes:
             out.print(note, highlight=False, markup=False, crop=False)
+
+
+def print_table(console: Console, model: TextTable) -> None:
+    """console.print(rich_table(model), crop=False), written directly where that is plain text
+    that fits (see plain_table): rich takes about a millisecond a table row to lay it out.
+    Never cropped: a table wider than the terminal wraps there rather than losing figures."""
+    text = plain_table(model, console.width) if _plain(console) else None
+    if text is None:
+        console.print(rich_table(model), crop=False)
+    else:
+        console.file.write(text)
+        console.file.flush()
+
+
+def _plain(console: Console) -> bool:
+    """The console writes text only (no colours or styles, no terminal), in UTF-8 (no ASCII
+    box substitute), and nothing is being recorded or captured."""
+    return (
+        console.color_system is None
+        and not console.is_terminal
+        and not console.record
+        and not console.legacy_windows
+        and not console.is_jupyter
+        and console.encoding.lower().startswith("utf")
+        and console._buffer_index == 0  # not inside a capture or pager
+    )
+
+
+def plain_table(model: TextTable, width: int) -> str | None:
+    """The text rich draws for rich_table(model) on a console of `width` columns without
+    styles, when every row fits on one line (no wrapping: its widths are then the widths of
+    what the cells hold); None otherwise, and for anything rich might treat its own way (text
+    it would wrap or strip, control characters, an empty table)."""
+    headers, rows = model.headers, model.rows
+    if not rows or not model.title:
+        return None
+    texts = [model.title, *headers, *(cell for row in rows for cell in row)]
+    if any(
+        not text.isprintable() or text != text.strip() or (text and not cell_len(text[0]))
+        for text in texts
+    ):
+        return None  # rich's own ways with these: keep them rich's
+    minimum = _min_widths(model)
+    widths = []  # every column with its padding (one space each side)
+    for index, heading in enumerate(headers):
+        longest = max(cell_len(heading), *(cell_len(row[index]) for row in rows))
+        widths.append(max(longest, minimum[index]) + 2)
+    extra = 2 + len(widths) - 1  # the edges and the dividers of box.SIMPLE_HEAD
+    table_width = sum(widths) + extra
+    if table_width > width or cell_len(model.title) > table_width:
+        return None
+    shape = box.SIMPLE_HEAD
+    justify = ["right" if numeric else "left" for numeric in model.numeric]
+
+    def line(cells: list[str], left: str, divider: str, right: str) -> str:
+        out = []
+        for text, size, side in zip(cells, widths, justify, strict=True):
+            gap = " " * (size - 2 - cell_len(text))
+            out.append(" " + (gap + text if side == "right" else text + gap) + " ")
+        return left + divider.join(out) + right
+
+    title = model.title + " " * (table_width - cell_len(model.title))
+    lines = [
+        title,
+        shape.get_top(widths),
+        line(headers, shape.head_left, shape.head_vertical, shape.head_right),
+    ]
+    lines.append(shape.get_row(widths, "head", edge=True))
+    last = len(rows) - 1
+    for index, row in enumerate(rows):
+        if index == last:
+            lines.append(line(row, shape.foot_left, shape.foot_vertical, shape.foot_right))
+        else:
+            lines.append(line(row, shape.mid_left, shape.mid_vertical, shape.mid_right))
+            if index in model.section_ends:
+                lines.append(shape.get_row(widths, "row", edge=True))
+    lines.append(shape.get_bottom(widths))
+    return "\n".join(lines) + "\n"
 
 
 def render_files(result: MergeResult, *, lang: Lang, console: Console | None = None) -> None:

@@ -17,6 +17,7 @@ attribute, because calamine does too: the checks must see at least what the pars
 from __future__ import annotations
 
 import io
+import os
 import re
 import stat
 import struct
@@ -225,18 +226,44 @@ def _col_index(letters: bytes) -> int:
 # Entry point
 
 
-def preflight(path: Path, limits: Limits = DEFAULT_LIMITS) -> Preflight:
-    """Check one file before any parser reads it. Never raises for what the file holds."""
+def preflight(
+    path: Path, limits: Limits = DEFAULT_LIMITS, *, data: bytes | None = None
+) -> Preflight:
+    """Check one file before any parser reads it. Never raises for what the file holds.
+
+    `data`: the file's bytes, when the caller has read them already (see read_small): the
+    checks are then made on exactly those bytes, and the file is not read again."""
     result = Preflight()
     try:
-        _check_file(Path(path), limits, result)
+        _check_file(Path(path), limits, result, data)
     except _Refused as refused:
         result.problems.append(refused.problem)
     return result
 
 
-def _check_file(path: Path, limits: Limits, result: Preflight) -> None:
+def read_small(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes | None:
+    """The whole of a regular file of at most limits.max_file_bytes, read the way preflight
+    reads it; None for anything else (preflight then reads it itself and says why not)."""
+    try:
+        status = os.stat(path)  # before opening: opening a FIFO would wait for a writer
+        if not stat.S_ISREG(status.st_mode) or status.st_size > limits.max_file_bytes:
+            return None
+        with open(path, "rb") as fh:
+            data = fh.read(limits.max_file_bytes + 1)
+    except OSError:
+        return None
+    return data if len(data) <= limits.max_file_bytes else None
+
+
+def _check_file(path: Path, limits: Limits, result: Preflight, data: bytes | None) -> None:
     extension = path.suffix.lower() or "(không có đuôi / none)"
+    if data is not None:
+        if not data:
+            raise _Refused(
+                problem("not-a-workbook", found="tệp rỗng / empty file", expected=extension)
+            )
+        _check_data(data, extension, limits, result)
+        return
     data = b""
     try:
         status = path.stat()
@@ -265,6 +292,10 @@ def _check_file(path: Path, limits: Limits, result: Preflight) -> None:
         )
     if not data:
         raise _Refused(problem("not-a-workbook", found="tệp rỗng / empty file", expected=extension))
+    _check_data(data, extension, limits, result)
+
+
+def _check_data(data: bytes, extension: str, limits: Limits, result: Preflight) -> None:
     if data.startswith((_ZIP_MAGIC, _EMPTY_ZIP_MAGIC)):
         _check_zip(data, extension, limits, result)
     elif data.startswith(_OLE_MAGIC):
@@ -371,6 +402,23 @@ def _damaged(reason: str) -> Problem:
 def _inflate(compressed: memoryview, declared: int, name: str) -> bytes:
     """Raw deflate data, inflated with zlib's max_length so output can never pass declared+1."""
     inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    if len(compressed) <= _IN_CHUNK:  # the usual part: one call does what the loop does
+        try:
+            inflated = inflater.decompress(compressed, declared + 1)
+        except zlib.error as exc:
+            raise _Refused(
+                _damaged(f"{name}: dữ liệu nén hỏng / bad deflate data ({exc})")
+            ) from None
+        if len(inflated) > declared:
+            raise _Refused(
+                _damaged(
+                    f"{name}: giải nén dài hơn kích thước khai báo / "
+                    "unpacks to more than its declared size"
+                )
+            )
+        if not inflater.eof and len(inflated) != declared:
+            raise _Refused(_damaged(f"{name}: dữ liệu nén bị cụt / truncated deflate data"))
+        return inflated
     out = bytearray()
     try:
         for pos in range(0, len(compressed), _IN_CHUNK):

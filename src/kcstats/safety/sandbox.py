@@ -351,13 +351,16 @@ def run_isolated(
     timeout: float = DEFAULT_LIMITS.read_timeout_seconds,
     memory_bytes: int = DEFAULT_LIMITS.worker_memory_bytes,
     on_done: Callable[[int, int], None] | None = None,
+    on_result: Callable[[int, R | Failure], None] | None = None,
 ) -> list[R | Failure]:
     """work(item) for every item, in worker processes; results in the order of items.
 
     `work` must be a module-level function (it is pickled by name where workers are
     spawned). `jobs` workers run at once (never more than there are items); each may grow
     its address space by `memory_bytes`; an item gets `timeout` seconds of wall clock.
-    `on_done(done, total)` is called here after each item, whatever its outcome.
+    `on_result(index, outcome)` then `on_done(done, total)` are called here after each item,
+    whatever its outcome, once its worker has been given the next item: what they do here
+    keeps no worker waiting.
     """
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
@@ -383,17 +386,20 @@ def run_isolated(
                     worker.conn.send((items[index],))
 
             def finish(worker: _Worker, outcome: R | Failure, *, replace: bool) -> None:
-                assert worker.index is not None
-                results[worker.index] = outcome
+                index = worker.index
+                assert index is not None
+                results[index] = outcome
                 worker.index = None
-                if on_done is not None:
-                    on_done(len(results), total)
                 if replace:
                     pool.retire(worker, kill=True)
                     if pending:
                         assign(pool.start())
                 elif pending:
                     assign(worker)
+                if on_result is not None:
+                    on_result(index, outcome)
+                if on_done is not None:
+                    on_done(len(results), total)
 
             for _ in range(min(jobs, total)):
                 assign(pool.start())
