@@ -27,6 +27,7 @@ from kcstats.export.tables import (
 from kcstats.export.views import TEXT, MoneyUnit
 from kcstats.merge.result import MergeResult
 from kcstats.problems import Lang
+from kcstats.render.safe import terminal_text
 
 PIPE_WIDTH = 160
 LABEL_WIDTH = 24
@@ -52,21 +53,25 @@ def _min_widths(model: TextTable) -> list[int]:
 
 
 def rich_table(model: TextTable) -> Table:
-    """Every text as plain Text: names and messages from the inputs are never rich markup."""
+    """Every text as plain Text: names and messages from the inputs are never rich markup,
+    and their control and zero-width characters are shown as visible escapes."""
     table = Table(
-        title=Text(model.title), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD
+        title=Text(terminal_text(model.title)),
+        title_justify="left",
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
     )
     minimum = _min_widths(model)
     for index, (heading, numeric) in enumerate(zip(model.headers, model.numeric, strict=True)):
         table.add_column(
-            Text(heading),
+            Text(terminal_text(heading)),
             justify="right" if numeric else "left",
             overflow="fold",
             min_width=minimum[index],
         )
     for index, row in enumerate(model.rows):
         table.add_row(
-            *(Text(cell) for cell in row),
+            *(Text(terminal_text(cell)) for cell in row),
             style="bold" if index in model.emphasis else None,
             end_section=index in model.section_ends,
         )
@@ -100,7 +105,7 @@ def render_merge(
     for model in models:
         print_table(out, model)
         for note in model.notes:
-            out.print(note, highlight=False, markup=False, crop=False)
+            out.print(terminal_text(note), highlight=False, markup=False, crop=False)
 
 
 def print_table(console: Console, model: TextTable) -> None:
@@ -185,4 +190,4 @@ def render_files(result: MergeResult, *, lang: Lang, console: Console | None = N
     """Refused and skipped files, and the count of each status (standard error by default)."""
     out = console or table_console(stderr=True)
     for line in [*files_lines(result, lang), *summary_line(result, lang)]:
-        out.print(line, highlight=False, markup=False)
+        out.print(terminal_text(line), highlight=False, markup=False)
