@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import warnings
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
@@ -109,9 +110,18 @@ class AnnotateError(ValueError):
         return self.message_vi if lang == "vi" else self.message_en
 
 
-def annotate_refused(files: list[FileResult], out_dir: Path, *, lang: Lang = "vi") -> list[Path]:
+def annotate_refused(
+    files: list[FileResult],
+    out_dir: Path,
+    *,
+    lang: Lang = "vi",
+    input_folders: Sequence[Path] = (),
+) -> list[Path]:
     """Write a marked-up copy (or a standalone problem list) of every refused file into
-    out_dir; return the paths written, in the order of `files`."""
+    out_dir; return the paths written, in the order of `files`.
+
+    out_dir may not hold original files, nor lie inside one of `input_folders`: the next
+    validation of that folder would read the copies as reports."""
     inputs = {Path(f.path).resolve() for f in files}
     out = out_dir.resolve()
     if any(p.parent == out for p in inputs):
@@ -119,6 +129,14 @@ def annotate_refused(files: list[FileResult], out_dir: Path, *, lang: Lang = "vi
             f"Thư mục {out_dir} chứa tệp gốc; hãy chọn thư mục khác cho các bản đánh dấu lỗi.",
             f"Folder {out_dir} holds original files; choose another folder for the marked copies.",
         )
+    for folder in (f.resolve() for f in input_folders if f.is_dir()):
+        if out.is_relative_to(folder):
+            raise AnnotateError(
+                f"Thư mục {out_dir} nằm trong thư mục báo cáo {folder}; lần kiểm tra sau sẽ đọc "
+                "các bản đánh dấu như báo cáo. Hãy chọn thư mục ở ngoài.",
+                f"Folder {out_dir} is inside the report folder {folder}, where the next "
+                "validation would read the marked copies as reports. Choose a folder outside it.",
+            )
     out_dir.mkdir(parents=True, exist_ok=True)
     taken: set[str] = set()
     written = []

@@ -310,3 +310,16 @@ def test_marked_copies_are_never_written_over_the_originals(tmp_path: Path) -> N
     assert result.exit_code == 2, result.output
     assert report.read_bytes() == before
     assert listing(tmp_path) == ["refused.xlsx"]
+
+
+def test_an_output_naming_an_input_file_another_way_is_refused(tmp_path: Path) -> None:
+    """A hard link stands here for a case-insensitive disk, where 'A.XLSX' is 'a.xlsx': two
+    spellings of one file, which only the file system can tell."""
+    report = write_good_report(tmp_path)
+    elsewhere = tmp_path / "out"
+    elsewhere.mkdir()
+    os.link(report, elsewhere / "same.xlsx")
+    result = invoke("merge", report, "-o", elsewhere / "same.xlsx")
+    no_traceback(result.stdout, result.stderr)
+    assert result.exit_code == 2, result.output
+    assert (elsewhere / "same.xlsx").samefile(report)

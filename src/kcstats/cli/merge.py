@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -349,6 +350,20 @@ def _target_format(output_format: MergeFormat | None, output: Path | None) -> st
     return target
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    """Equal paths, or two spellings of one file (a case-insensitive disk, a hard link)."""
+    if a == b:
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _within(target: Path, folder: Path) -> bool:
+    return target.is_relative_to(folder) or any(_same_file(p, folder) for p in target.parents)
+
+
 def _check_output(output: Path, inputs: list[Path]) -> None:
     """Refuse an output that would overwrite an input, or a workbook written into an input
     folder (it would be read as a report next time)."""
@@ -364,9 +379,9 @@ def _check_output(output: Path, inputs: list[Path]) -> None:
         )
     for source in inputs:
         root = source.resolve()
-        inside = root.is_dir() and target.is_relative_to(root)
+        inside = root.is_dir() and _within(target, root)
         is_workbook = target.suffix.lower() in WORKBOOK_SUFFIXES
-        if target == root or (inside and is_workbook and target.exists()):
+        if _same_file(target, root) or (inside and is_workbook and target.exists()):
             raise typer.BadParameter(
                 f"{output} là một tệp đầu vào; kcstats không ghi đè báo cáo. / "
                 f"{output} is one of the inputs; kcstats never overwrites a report.",

@@ -52,7 +52,7 @@ def validate_command(
         from kcstats.annotate import AnnotateError, annotate_refused
 
         try:
-            written = annotate_refused(report.files, annotate, lang=lang.value)
+            written = annotate_refused(report.files, annotate, lang=lang.value, input_folders=paths)
         except AnnotateError as error:
             typer.echo(f"kcstats validate: {error.message(lang.value)}", err=True)
             raise typer.Exit(2) from None

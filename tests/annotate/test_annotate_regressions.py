@@ -1,5 +1,6 @@
-"""Regression: text that XML cannot hold (control characters in a file name or a cell) once
-made --annotate fail with an internal error instead of writing the marked copy."""
+"""Regressions of --annotate: text XML cannot hold (a control character in a file name or a
+cell) once failed with an internal error; copies written inside a folder being validated were
+read as reports on the next run."""
 
 from __future__ import annotations
 
@@ -28,3 +29,16 @@ def test_a_refused_file_named_with_a_control_character_gets_its_marked_copy(
     texts = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
     assert any("Nowhere\ufffdland" in text for text in texts)
     assert not any("\x01" in text for text in texts)
+
+
+def test_marked_copies_are_not_written_inside_a_folder_being_validated(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kcstats.cli import app
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    write_report(reports / "refused.xlsx", year=1999)
+    done = CliRunner().invoke(app, ["validate", str(reports), "--annotate", str(reports / "loi")])
+    assert done.exit_code == 2, done.output
+    assert not (reports / "loi").exists()
