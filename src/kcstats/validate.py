@@ -173,7 +173,7 @@ def _read_isolated(
     on_result: Callable[[int, list[Wire] | Failure], None] | None = None,
 ) -> list[list[Wire] | Failure]:
     return run_isolated(
-        chunks,
+        [(limits, chunk) for chunk in chunks],
         read_chunk,
         jobs=workers,
         timeout=limits.read_timeout_seconds,
@@ -215,13 +215,14 @@ def _size(path: Path) -> int:
         return 0
 
 
-def read_chunk(paths: list[Path]) -> list[Wire]:
+def read_chunk(work: tuple[Limits, list[Path]]) -> list[Wire]:
     """What a worker does with one chunk: check every file, then parse each that passed (each
     half on warm caches: quicker than file by file), answer in plain tuples."""
     import kcstats.reader as reader
 
+    limits, paths = work
     catalogue = load_catalogue()
-    checked = [reader.check_file(path) for path in paths]
+    checked = [reader.check_file(path, limits) for path in paths]
     return [
         to_wire(reader.read_file(path, catalogue, checked=c))
         for path, c in zip(paths, checked, strict=True)
@@ -243,7 +244,7 @@ def _failed(path: Path, failure: Failure, limits: Limits) -> FileResult:
     return FileResult(
         path=str(path),
         status=FileStatus.REFUSED,
-        sha256=file_sha256(path),
+        sha256=file_sha256(path, limits),
         problems=[problem(code, found=found, expected=expected)],
     )
 

@@ -67,3 +67,11 @@ def test_two_jobs_answer_exactly_as_one_on_a_hostile_folder(mixed_folder: Path) 
         assert serial.exit_code == parallel.exit_code == 1
         assert parallel.stdout == serial.stdout
         assert GOOD_NAME in serial.stdout
+
+
+def test_the_limits_given_to_read_many_reach_the_checks_in_the_workers(tmp_path: Path) -> None:
+    good = write_good_report(tmp_path)
+    (result,) = read_many([good], limits=Limits(max_file_bytes=100))
+    assert result.status == FileStatus.REFUSED
+    assert [p.code for p in result.problems] == ["file-too-large"]
+    assert result.sha256 is None  # a file past the limit is not read whole, not even to hash it

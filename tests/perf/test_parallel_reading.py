@@ -13,6 +13,7 @@ from kcstats import validate as validate_module
 from kcstats.catalog import load_catalogue
 from kcstats.model import FileResult, FileStatus
 from kcstats.reader import read_file
+from kcstats.safety.limits import Limits
 from kcstats.validate import (
     CHUNK_BYTES,
     MIN_CHUNK,
@@ -94,10 +95,10 @@ def test_sample_folders_read_the_same_in_parallel(folder: str) -> None:
     _same(read_many(paths, jobs=2), serial)
 
 
-def _crash_on_a_marked_file(paths: list[Path]) -> list[object]:
-    if any(p.name.startswith("crash") for p in paths):
+def _crash_on_a_marked_file(work: tuple[Limits, list[Path]]) -> list[object]:
+    if any(p.name.startswith("crash") for p in work[1]):
         os.abort()
-    return read_chunk(paths)
+    return read_chunk(work)
 
 
 def test_a_chunk_that_crashes_is_read_again_file_by_file(

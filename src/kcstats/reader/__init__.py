@@ -18,6 +18,7 @@ from kcstats.reader.facts import read_facts
 from kcstats.reader.funding import read_funding
 from kcstats.reader.results import read_results
 from kcstats.reader.workbook import find_sheets, open_workbook
+from kcstats.safety.limits import DEFAULT_LIMITS, Limits
 from kcstats.safety.preflight import Preflight, preflight, read_small
 
 __all__ = ["Checked", "check_file", "file_sha256", "read_file"]
@@ -31,10 +32,12 @@ class Checked:
     preflight: Preflight
 
 
-def check_file(path: Path) -> Checked:
-    data = read_small(path)  # read once for the digest and the checks
-    digest = hashlib.sha256(data).hexdigest() if data is not None else file_sha256(path)
-    return Checked(digest, preflight(path, data=data))
+def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Checked:
+    data = read_small(path, limits)  # read once for the digest and the checks
+    # No data: not a regular file, or larger than a report may be. Preflight says which; a
+    # digest of gigabytes (or of a FIFO, which never ends) is not worth having.
+    digest = hashlib.sha256(data).hexdigest() if data is not None else None
+    return Checked(digest, preflight(path, limits, data=data))
 
 
 def read_file(
@@ -127,9 +130,7 @@ def _result(
     )
 
 
-def file_sha256(path: Path) -> str | None:
-    try:
-        with path.open("rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
-    except OSError:
-        return None
+def file_sha256(path: Path, limits: Limits = DEFAULT_LIMITS) -> str | None:
+    """The digest of a regular file no larger than a report may be; None otherwise."""
+    data = read_small(path, limits)
+    return None if data is None else hashlib.sha256(data).hexdigest()
