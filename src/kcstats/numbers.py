@@ -169,6 +169,14 @@ def format_vietnamese(value: Decimal, decimals: int = 0) -> str:
     return text.translate(str.maketrans(",.", ".,"))
 
 
+def shown_figure(value: Decimal) -> str:
+    """A figure for a message, the Vietnamese way and without trailing zeros: '4.300',
+    '55,16', '91,67'."""
+    exponent = value.normalize().as_tuple().exponent
+    decimals = max(0, -exponent) if isinstance(exponent, int) else 0
+    return format_vietnamese(value, decimals)
+
+
 def is_whole(value: Decimal) -> bool:
     return value == value.to_integral_value()
 

@@ -9,7 +9,7 @@ from typing import Literal, cast
 
 from kcstats.catalog import Catalogue
 from kcstats.model import FundingLine, funding_line
-from kcstats.numbers import shown_tolerance
+from kcstats.numbers import shown_figure, shown_tolerance
 from kcstats.reader.context import Problems
 from kcstats.reader.figures import Stated, read_count, read_money, read_number
 from kcstats.reader.grid import CACHED_TEXT, Grid
@@ -319,8 +319,8 @@ def check_percent(
             "percent-mismatch",
             sheet=grid.name,
             at=(row, col),
-            found=format(stated.value, "f"),
-            expected=format(computed.quantize(Decimal("0.01")), "f"),
+            found=shown_figure(stated.value),
+            expected=shown_figure(computed.quantize(Decimal("0.01"))),
         )
 
 
@@ -344,10 +344,13 @@ def _check_total(
         else:
             agrees = Decimal(stated) == computed
         if not agrees:
+            # Both in the unit the total cell is written in, the way it is written there.
+            factor = total.factors.get(role, Decimal(1))
+            written = total.stated[role].value if role in total.stated else Decimal(stated)
             problems.add(
                 "total-mismatch",
                 sheet=grid.name,
                 at=(total.row, table.columns[role].col),
-                found=format(Decimal(stated), "f"),
-                expected=format(computed, "f") if present else "trống / blank",
+                found=shown_figure(written),
+                expected=shown_figure(computed / factor) if present else "trống / blank",
             )
