@@ -56,7 +56,7 @@ def register(app: typer.Typer) -> None:
 
 def merge_command(
     paths: list[Path] = typer.Argument(
-        ..., exists=True, help="Report files or folders (searched recursively)."
+        ..., exists=True, metavar="PATH", help="Report files or folders (searched recursively)."
     ),
     regions: str = typer.Option(
         "conference",

@@ -21,7 +21,7 @@ def register(app: typer.Typer) -> None:
 
 def validate_command(
     paths: list[Path] = typer.Argument(
-        ..., exists=True, metavar="PATH...", help="Report files or folders (searched recursively)."
+        ..., exists=True, metavar="PATH", help="Report files or folders (searched recursively)."
     ),
     output_format: ValidateFormat = typer.Option(
         ValidateFormat.table, "--format", "-f", help="table or json."
