@@ -77,3 +77,18 @@ def test_the_python_example_runs(workdir: Path, monkeypatch: pytest.MonkeyPatch)
     namespace: dict[str, object] = {}
     exec(compile(example, "README.md", "exec"), namespace)
     assert "result" in namespace and "report" in namespace
+
+
+def test_the_demo_output_shown_is_what_make_demo_prints_today(workdir: Path) -> None:
+    block = README.split("<!-- demo-output -->")[1].split("<!-- /demo-output -->")[0]
+    shown = [line.rstrip() for line in block.splitlines()[3:-1] if line.strip()]
+    done = subprocess.run(
+        [KCSTATS, "merge", "sample_data/south-2012-2014"],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "110"},
+        check=True,
+    )
+    printed = [line.rstrip() for line in (done.stdout + done.stderr).splitlines() if line.strip()]
+    assert shown == printed
