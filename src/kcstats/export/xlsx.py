@@ -297,10 +297,7 @@ class _Writer:
         shown = facts[(facts["plan"].notna() | facts["actual"].notna()).to_numpy()]
         rows = records(shown)
         for row in rows:
-            row["period_label"] = self.catalogue.periods[row["period"]].label(self.lang)
-            row["level_label"] = t[f"level.{row['level']}"]
-            row["measure_label"] = self._measure_label(row["measure"])
-            row["source_label"] = self._source_label(row["source"])
+            self._name_place_and_measure(row)
             money = row["unit"] == "triệu đồng"
             row["unit_label"] = MONEY_UNIT_LABEL[self.unit] if money else row["unit"]
             for name in ("plan", "actual"):
@@ -336,14 +333,18 @@ class _Writer:
             emphasis=[r["level"] != "province" for r in rows],
         )
 
+    def _name_place_and_measure(self, row: dict[str, Any]) -> None:
+        """Words for a fact or growth row's period, level, measure and source."""
+        row["period_label"] = self.catalogue.periods[row["period"]].label(self.lang)
+        row["level_label"] = self.t[f"level.{row['level']}"]
+        row["measure_label"] = self._measure_label(row["measure"])
+        row["source_label"] = self._source_label(row["source"])
+
     def growth(self, result: MergeResult) -> None:
         t = self.t
         rows = records(result.growth)
         for row in rows:
-            row["period_label"] = self.catalogue.periods[row["period"]].label(self.lang)
-            row["level_label"] = t[f"level.{row['level']}"]
-            row["measure_label"] = self._measure_label(row["measure"])
-            row["source_label"] = self._source_label(row["source"])
+            self._name_place_and_measure(row)
             row["basis_label"] = t[f"basis.{row['basis']}"]
             money = self._is_money(row["measure"])
             for name in ("base", "target", "change"):
