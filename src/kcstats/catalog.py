@@ -41,9 +41,14 @@ class Indicator(_Frozen):
     unit: str
     kind: Literal["count", "money"]
     aliases: list[str] = []
+    definition_vi: str = ""
+    definition_en: str = ""
 
     def label(self, lang: str) -> str:
         return self.label_vi if lang == "vi" else self.label_en
+
+    def definition(self, lang: str) -> str:
+        return self.definition_vi if lang == "vi" else self.definition_en
 
 
 class FundingSource(_Frozen):

@@ -108,3 +108,10 @@ def test_every_money_unit_converts_to_trieu_dong(catalogue: Catalogue) -> None:
 def test_sheet_fact_and_column_labels_name_one_thing_each(catalogue: Catalogue, kind: str) -> None:
     labels = getattr(catalogue.aliases, kind)
     assert {k: v for k, v in keys_by_label(labels).items() if len(v) > 1} == {}
+
+
+def test_every_indicator_is_defined_in_both_languages() -> None:
+    from kcstats.catalog import load_catalogue
+
+    for indicator in load_catalogue().indicators.values():
+        assert indicator.definition_vi.strip() and indicator.definition_en.strip(), indicator.code

@@ -124,13 +124,14 @@ def test_indicator_rows_follow_the_catalogue_with_code_label_and_unit(
     assert ws.cell(row=first + len(rows), column=cols["code"]).value is None
 
 
-def test_each_indicator_label_carries_a_comment_with_its_unit(
+def test_each_indicator_label_carries_a_comment_with_its_definition_and_unit(
     template: Workbook, catalogue: Catalogue
 ) -> None:
     for indicator in catalogue.indicators.values():
         comment = indicator_cell(template, indicator.code, "label").comment
         assert comment is not None
         assert indicator.label_vi in comment.text
+        assert indicator.definition_vi and indicator.definition_vi in comment.text
         assert f"Đơn vị tính: {indicator.unit}" in comment.text
         assert "Để trống nếu không báo cáo; ghi 0 nếu kết quả bằng 0." in comment.text
 

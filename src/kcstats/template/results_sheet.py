@@ -84,7 +84,7 @@ def _write_identity(
     code.alignment = Alignment(vertical="center")
     name = ws.cell(row=row, column=column("label"))
     label(name, ctx.labels.indicators[indicator.code])
-    name.comment = Comment(indicator_comment(ctx, indicator), "kcstats", height=150, width=340)
+    name.comment = Comment(indicator_comment(ctx, indicator), "kcstats", height=200, width=360)
     unit = ws.cell(row=row, column=column("unit"))
     label(unit, indicator.unit)
     unit.alignment = Alignment(horizontal="center", vertical="center")
@@ -101,6 +101,7 @@ def indicator_comment(ctx: Context, indicator: Indicator) -> str:
     return "\n".join(
         [
             indicator.label(ctx.lang),
+            *([indicator.definition(ctx.lang)] if indicator.definition(ctx.lang) else []),
             ctx.say("indicator_code", code=indicator.code),
             ctx.say("indicator_unit", unit=indicator.unit),
             kind,
