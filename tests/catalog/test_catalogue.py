@@ -3,7 +3,6 @@ has a successor, every indicator and unit is known once."""
 
 from __future__ import annotations
 
-import csv
 from collections import Counter
 from pathlib import Path
 
@@ -11,8 +10,6 @@ import pytest
 
 from kcstats.catalog import Catalogue, schemas_dir
 from kcstats.text import fold
-
-PROVINCES_CSV = Path(__file__).resolve().parents[3] / "shared" / "domain" / "provinces_2024.csv"
 
 
 def test_catalogues_are_read_from_the_source_tree_here() -> None:
@@ -52,19 +49,35 @@ def test_each_new_unit_has_the_regions_of_the_old_province_whose_code_it_kept(
         assert unit.socioeconomic_region == seat.socioeconomic_region, unit.name
 
 
-@pytest.mark.skipif(not PROVINCES_CSV.is_file(), reason="shared domain table not present")
-def test_old_provinces_agree_with_the_shared_domain_table(catalogue: Catalogue) -> None:
-    with PROVINCES_CSV.open(encoding="utf-8-sig", newline="") as handle:
-        rows = {row["gso_code"]: row for row in csv.DictReader(handle)}
-    assert sorted(rows) == sorted(p.code for p in catalogue.provinces_of("63"))
-    for province in catalogue.provinces_of("63"):
-        row = rows[province.code]
-        assert fold(province.name) == fold(row["name"])
-        assert province.kc_conference_area == row["kc_conference_area"], province.name
-        assert province.socioeconomic_region == row["socioeconomic_region"], province.name
-        assert province.successor == row["successor_gso_code"], province.name
-        successor = catalogue.by_key[f"34:{province.successor}"]
-        assert fold(successor.name) == fold(row["successor_from_2025_07_01"]), province.name
+# Facts of Resolution 202/2025/QH15 (old province: statistics code, conference area, the unit
+# it became and that unit's code), checked here independently of schemas/provinces.json.
+KNOWN_SUCCESSIONS = [
+    ("Long An", "80", "Nam", "Tây Ninh", "80"),
+    ("Tây Ninh", "72", "Nam", "Tây Ninh", "80"),
+    ("Hà Giang", "02", "Bắc", "Tuyên Quang", "08"),
+    ("Bắc Kạn", "06", "Bắc", "Thái Nguyên", "19"),
+    ("Hòa Bình", "17", "Bắc", "Phú Thọ", "25"),
+    ("Bình Thuận", "60", "Nam", "Lâm Đồng", "68"),
+    ("Thừa Thiên Huế", "46", "Miền Trung - Tây Nguyên", "Huế", "46"),
+    ("Bà Rịa - Vũng Tàu", "77", "Nam", "TP. Hồ Chí Minh", "79"),
+    ("Hà Nội", "01", "Bắc", "Hà Nội", "01"),
+]
+
+
+@pytest.mark.parametrize(("old", "code", "area", "unit", "unit_code"), KNOWN_SUCCESSIONS)
+def test_old_provinces_became_the_units_the_resolution_says(
+    catalogue: Catalogue, old: str, code: str, area: str, unit: str, unit_code: str
+) -> None:
+    province = catalogue.by_key[f"63:{code}"]
+    assert fold(province.name) == fold(old)
+    assert province.kc_conference_area == area
+    assert province.successor == unit_code
+    assert fold(catalogue.by_key[f"34:{unit_code}"].name) == fold(unit)
+
+
+def test_the_lists_hold_63_provinces_and_34_units(catalogue: Catalogue) -> None:
+    assert len(catalogue.provinces_of("63")) == 63
+    assert len(catalogue.provinces_of("34")) == 34
 
 
 def test_conference_areas_hold_28_15_and_20_provinces_before_the_merger(
