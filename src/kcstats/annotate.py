@@ -160,7 +160,10 @@ def _annotate_one(result: FileResult, out_dir: Path, taken: set[str], lang: Lang
         try:
             _mark(workbook, result, lang)
             return save_atomically(workbook, target)
-        except Exception:  # noqa: BLE001 - openpyxl may fail on any oddity; the list still goes out
+        except (ValueError, TypeError, KeyError, IndexError, OSError):
+            # What openpyxl raises writing back odd content it read (styles, names, parts it
+            # half understood): the standalone list still goes out. A bug of ours (an
+            # AttributeError, say) is not caught here.
             taken.discard(target.name.casefold())
     return _write_list(result, out_dir, taken, lang, words["not_openable"])
 
