@@ -300,25 +300,12 @@ class _Writer:
             self._name_place_and_measure(row)
             money = row["unit"] == "triệu đồng"
             row["unit_label"] = MONEY_UNIT_LABEL[self.unit] if money else row["unit"]
-            for name in ("plan", "actual"):
-                row[f"{name}_money" if money else f"{name}_count"] = row[name]
+            _split_by_kind(row, ("plan", "actual"), money)
         fields = [
             Field("year", t["year"], "int"),
-            Field("period_label", t["period"], "label"),
-            Field("level_label", t["level"], "label"),
-            Field("region", t["region"], "text"),
-            Field("province", t["province"], "text"),
-            Field("measure_label", t["measure"], "label"),
-            Field("source_label", t["source"], "label"),
+            *self._place_and_measure_fields(),
             Field("unit_label", t["unit"], "label"),
-        ]
-        # A money figure and a count never share a row; two columns keep each formatted.
-        unit = MONEY_UNIT_LABEL[self.unit]
-        fields += [
-            Field("plan_money", f"{t['plan']} ({unit})", "money"),
-            Field("actual_money", f"{t['actual']} ({unit})", "money"),
-            Field("plan_count", f"{t['plan']} ({t['count']})", "count"),
-            Field("actual_count", f"{t['actual']} ({t['count']})", "count"),
+            *self._figure_fields(("plan", "actual")),
         ]
         fields += [
             Field("pct_of_plan", t["pct"], "pct"),
@@ -333,6 +320,24 @@ class _Writer:
             emphasis=[r["level"] != "province" for r in rows],
         )
 
+    def _place_and_measure_fields(self) -> list[Field]:
+        t = self.t
+        return [
+            Field("period_label", t["period"], "label"),
+            Field("level_label", t["level"], "label"),
+            Field("region", t["region"], "text"),
+            Field("province", t["province"], "text"),
+            Field("measure_label", t["measure"], "label"),
+            Field("source_label", t["source"], "label"),
+        ]
+
+    def _figure_fields(self, names: tuple[str, ...]) -> list[Field]:
+        """A money figure and a count never share a row; a column each keeps both formatted."""
+        t, unit = self.t, MONEY_UNIT_LABEL[self.unit]
+        money = [Field(f"{n}_money", f"{t[n]} ({unit})", "money") for n in names]
+        counts = [Field(f"{n}_count", f"{t[n]} ({t['count']})", "count") for n in names]
+        return money + counts
+
     def _name_place_and_measure(self, row: dict[str, Any]) -> None:
         """Words for a fact or growth row's period, level, measure and source."""
         row["period_label"] = self.catalogue.periods[row["period"]].label(self.lang)
@@ -346,25 +351,14 @@ class _Writer:
         for row in rows:
             self._name_place_and_measure(row)
             row["basis_label"] = t[f"basis.{row['basis']}"]
-            money = self._is_money(row["measure"])
-            for name in ("base", "target", "change"):
-                row[f"{name}_money" if money else f"{name}_count"] = row[name]
+            _split_by_kind(row, ("base", "target", "change"), self._is_money(row["measure"]))
         fields = [
             Field("base_year", t["base_year"], "int"),
             Field("target_year", t["target_year"], "int"),
-            Field("period_label", t["period"], "label"),
-            Field("level_label", t["level"], "label"),
-            Field("region", t["region"], "text"),
-            Field("province", t["province"], "text"),
-            Field("measure_label", t["measure"], "label"),
-            Field("source_label", t["source"], "label"),
+            *self._place_and_measure_fields(),
             Field("basis_label", t["basis"], "label"),
+            *self._figure_fields(("base", "target", "change")),
         ]
-        unit = MONEY_UNIT_LABEL[self.unit]
-        for name in ("base", "target", "change"):
-            fields.append(Field(f"{name}_money", f"{t[name]} ({unit})", "money"))
-        for name in ("base", "target", "change"):
-            fields.append(Field(f"{name}_count", f"{t[name]} ({t['count']})", "count"))
         fields.append(Field("pct_change", t["pct_change"], "pct"))
         fields.append(Field("base_from", t["base_from"], "text"))
         sheet = self.table("growth", fields, rows, frozen_columns=6)
@@ -574,3 +568,9 @@ def _text_categories(chart: BarChart, block: _Block, column: str) -> None:
     )
     for series in chart.series:
         series.cat = AxDataSource(strRef=StrRef(f=str(ref)))
+
+
+def _split_by_kind(row: dict[str, Any], names: tuple[str, ...], money: bool) -> None:
+    """Copy each figure into its money or its count column (see _figure_fields)."""
+    for name in names:
+        row[f"{name}_money" if money else f"{name}_count"] = row[name]
