@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from kcstats.problems import Problem, Severity
-
-M = TypeVar("M", bound=BaseModel)
-_set = object.__setattr__
+from kcstats.trusted import trusted
 
 PeriodCode = Literal["Q1", "H1", "9M", "FY"]
 SourceCode = Literal["national", "local", "counterpart", "other"]
@@ -117,19 +115,6 @@ class FileResult(BaseModel):
 # checks at several microseconds a model, a thousand times a run. The reader builds them with
 # `trusted`; tests/perf checks that every model it builds validates back to itself. Anything
 # that builds models from other data (users of the library, JSON) goes through validation.
-
-
-def trusted(cls: type[M], fields: dict[str, Any]) -> M:
-    """A model of `cls` holding `fields` (every field, in declaration order) as they are.
-
-    What BaseModel.model_construct does, without its per-field bookkeeping: only for values
-    that are known to be valid."""
-    model = cls.__new__(cls)
-    _set(model, "__dict__", fields)
-    _set(model, "__pydantic_fields_set__", set(fields))
-    _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", None)
-    return model
 
 
 def funding_line(

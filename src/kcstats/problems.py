@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from kcstats.trusted import trusted
+
 Lang = Literal["vi", "en"]
 
 
@@ -386,15 +388,19 @@ def problem(
     found_text = None if found is None else str(found)
     expected_text = None if expected is None else str(expected)
     values = {"found": found_text or "", "expected": expected_text or "", **params}
-    return Problem(
-        code=code,
-        severity=kind.severity,
-        sheet=sheet,
-        cell=cell,
-        found=found_text,
-        expected=expected_text,
-        message_vi=kind.vi.format(**values),
-        message_en=kind.en.format(**values),
+    # Every value is a str or None, or the catalogue's own severity: nothing to validate.
+    return trusted(
+        Problem,
+        {
+            "code": code,
+            "severity": kind.severity,
+            "sheet": sheet,
+            "cell": cell,
+            "found": found_text,
+            "expected": expected_text,
+            "message_vi": kind.vi.format(**values),
+            "message_en": kind.en.format(**values),
+        },
     )
 
 

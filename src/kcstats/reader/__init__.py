@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kcstats.catalog import Catalogue, load_catalogue
-from kcstats.model import FileResult, FileStatus, Report, trusted
+from kcstats.model import FileResult, FileStatus, Report
 from kcstats.problems import Problem
 from kcstats.reader.context import Problems
 from kcstats.reader.facts import read_facts
@@ -20,6 +20,7 @@ from kcstats.reader.results import read_results
 from kcstats.reader.workbook import find_sheets, open_workbook
 from kcstats.safety.limits import DEFAULT_LIMITS, Limits
 from kcstats.safety.preflight import Preflight, preflight, read_small
+from kcstats.trusted import trusted
 
 __all__ = ["Checked", "check_file", "file_sha256", "read_file"]
 
