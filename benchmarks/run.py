@@ -14,6 +14,8 @@ times each, so that a noisy machine slows all of them alike:
   help, version, validate-1 (one report), validate-big (the 5,000-row report)
   read_excel  pandas.read_excel(sheet_name=None) with openpyxl over every file (slow: run
               --read-excel-repeat times, in the first rounds)
+  xlsx        kcstats merge DIR -o summary.xlsx, the summary workbook (no target in the
+              issue; slow: run --xlsx-repeat times, in the first rounds)
 
 then prints medians, the ratios the issue sets targets for, the reader's own cost per file
 and per extra row (in one process, best of several runs), and peak memory. Not a test:
@@ -170,6 +172,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--read-excel-repeat", type=int, default=2)
+    parser.add_argument("--xlsx-repeat", type=int, default=2)
     parser.add_argument("--keep", type=Path, help="generate into (or reuse) this folder")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
     args = parser.parse_args()
@@ -197,8 +200,9 @@ def main() -> None:
         "validate-1": [kc, "validate", str(reports[0])],
         "validate-big": [kc, "validate", str(big / "big.xlsx")],
     }
+    summary = [kc, "merge", str(country), "-o", str(root / "summary.xlsx")]
     described = machine()
-    samples: dict[str, list[float]] = {name: [] for name in [*commands, "read_excel"]}
+    samples: dict[str, list[float]] = {name: [] for name in [*commands, "read_excel", "xlsx"]}
     for name in ("floor", "merge"):  # warm the file cache and the bytecode cache
         timed(commands[name])
     for round_ in range(args.repeat):
@@ -207,6 +211,8 @@ def main() -> None:
             samples[name].append(timed(cmd))
         if round_ < args.read_excel_repeat:
             samples["read_excel"].append(timed([py, "-c", READ_EXCEL, str(country)]))
+        if round_ < args.xlsx_repeat:
+            samples["xlsx"].append(timed(summary))
     med = {name: statistics.median(values) for name, values in samples.items() if values}
     reader = json.loads(
         subprocess.run(
@@ -217,6 +223,7 @@ def main() -> None:
         ).stdout
     )
     memory = {name: peak_memory(commands[name]) for name in ("merge", "json")}
+    memory["xlsx"] = peak_memory(summary)
     size = json_size(commands["json"])
 
     lines: list[str] = []
@@ -224,7 +231,7 @@ def main() -> None:
     say(f"machine: {described}")
     say(
         f"{len(reports)} reports; medians of {args.repeat} alternated runs "
-        f"(read_excel: {len(samples['read_excel'])})"
+        f"(read_excel: {len(samples['read_excel'])}, xlsx: {len(samples['xlsx'])})"
     )
     for name, value in med.items():
         spread = f"{min(samples[name]):.3f}–{max(samples[name]):.3f}"
@@ -252,6 +259,7 @@ def main() -> None:
         say(
             f"  peak memory, {name:<5} largest process {largest:5.0f} MiB, "
             f"all processes (PSS) {tree:5.0f} MiB [< 160]"
+            + ("  (summary workbook: no target)" if name == "xlsx" else "")
         )
     report = "\n".join(lines)
     print(report)

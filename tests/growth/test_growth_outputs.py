@@ -19,7 +19,7 @@ from openpyxl.chart import LineChart
 import kcstats
 from kcstats.catalog import Catalogue
 from kcstats.export.markdown import merge_markdown
-from kcstats.export.xlsx import build_workbook
+from kcstats.export.xlsx import write_summary
 from kcstats.growth import GROWTH_COLUMNS
 
 SCHEMA = json.loads(
@@ -206,7 +206,7 @@ def test_the_workbook_has_a_growth_sheet_with_a_line_chart(
 ) -> None:
     result = kcstats.merge(mixed)
     path = tmp_path / "summary.xlsx"
-    build_workbook(result, catalogue, lang="vi", unit="trieu").save(path)
+    write_summary(path, result, catalogue, lang="vi", unit="trieu")
     workbook = openpyxl.load_workbook(path)
     sheet = workbook["Tăng trưởng"]
     headers = [c.value for c in sheet[2]]
@@ -251,5 +251,7 @@ def test_the_workbook_has_a_growth_sheet_with_a_line_chart(
 
 def test_no_growth_sheet_without_growth(tmp_path: Path, catalogue: Catalogue) -> None:
     report(tmp_path, "Long An", 2024, "H1")
-    workbook = build_workbook(kcstats.merge(tmp_path), catalogue, lang="en", unit="ty")
+    path = tmp_path / "summary.xlsx"
+    write_summary(path, kcstats.merge(tmp_path), catalogue, lang="en", unit="ty")
+    workbook = openpyxl.load_workbook(path)
     assert "Growth" not in workbook.sheetnames

@@ -22,7 +22,7 @@ from kcstats.export.csvout import table_csv_bytes
 from kcstats.export.jsondoc import dumps, merge_json, number_text
 from kcstats.export.markdown import merge_markdown
 from kcstats.export.safe_text import csv_text, put_text
-from kcstats.export.xlsx import COUNT_FORMAT, MONEY_FORMAT, PCT_FORMAT, build_workbook
+from kcstats.export.xlsx import COUNT_FORMAT, MONEY_FORMAT, PCT_FORMAT, write_summary
 from kcstats.merge import GROWTH_COLUMNS, MergeResult
 
 SCHEMA = json.loads(
@@ -215,7 +215,8 @@ def test_csv_of_region_names_from_a_user_table_is_safe(tmp_path: Path) -> None:
     assert funding(merged, "total", level="region", region='=HYPERLINK("http://x")')["reports"]
     text = table_csv_bytes(merged.facts).decode("utf-8-sig")
     assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text
-    workbook = build_workbook(merged, catalogue, lang="vi", unit="ty")
+    write_summary(tmp_path / "summary.xlsx", merged, catalogue, lang="vi", unit="ty")
+    workbook = openpyxl.load_workbook(tmp_path / "summary.xlsx")
     cells = [c for ws in workbook for r in ws.iter_rows() for c in r if c.value is not None]
     assert any(str(c.value).startswith("=HYPERLINK") for c in cells)
     assert all(c.data_type != "f" for c in cells)
@@ -246,7 +247,7 @@ def _sheet_rows(ws: Any) -> list[dict[str, Any]]:
 
 def test_the_summary_workbook(result: MergeResult, catalogue: Catalogue, tmp_path: Path) -> None:
     path = tmp_path / "summary.xlsx"
-    build_workbook(result, catalogue, lang="vi", unit="ty").save(path)
+    write_summary(path, result, catalogue, lang="vi", unit="ty")
     workbook = openpyxl.load_workbook(path)
     assert workbook.sheetnames == [
         "Tổng hợp vùng",
@@ -311,7 +312,7 @@ def test_the_summary_workbook_in_english_and_trieu(
     result: MergeResult, catalogue: Catalogue, tmp_path: Path
 ) -> None:
     path = tmp_path / "summary.xlsx"
-    build_workbook(with_growth(result), catalogue, lang="en", unit="trieu").save(path)
+    write_summary(path, with_growth(result), catalogue, lang="en", unit="trieu")
     workbook = openpyxl.load_workbook(path)
     assert "Growth" in workbook.sheetnames and workbook.sheetnames[0] == "Regional totals"
     rows = _sheet_rows(workbook["Regional totals"])

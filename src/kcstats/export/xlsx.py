@@ -1,31 +1,37 @@
-"""The summary workbook (-o summary.xlsx), written with openpyxl.
+"""The summary workbook (-o summary.xlsx), written with XlsxWriter.
 
 A sheet per view: regional totals, charts, provinces, plan against actual, growth (when there
 is any), missing reports, files and problems. Headings in Vietnamese (or English), a title
 row and a frozen header row on every sheet, figures as numbers with number formats
 (thousands separators, fixed decimals), native Excel charts, and every text copied from an
 input written as a string that no spreadsheet will run as a formula.
+
+Why XlsxWriter and not openpyxl, which kcstats uses to read and mark up workbooks: a whole
+country's history is over a million cells (1,008 reports: 1.4 million), which openpyxl held
+as objects, 21 s and 700 MB; XlsxWriter's constant_memory mode streams each row to disk as it
+is written. The price is that rows go out in order, one sheet after another, so everything a
+row holds (the growth sheet's chart data, on its right) is laid out before the row is written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.chart import BarChart, LineChart, Reference, Series
-from openpyxl.chart.data_source import AxDataSource, StrRef
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
 
 from kcstats import __version__
 from kcstats.catalog import Catalogue
 from kcstats.export.atomic import write_atomic
-from kcstats.export.safe_text import put_text
+from kcstats.export.safe_text import excel_text
 from kcstats.export.views import (
     MONEY_UNIT_LABEL,
     SOURCE_SHORT,
@@ -41,7 +47,7 @@ from kcstats.export.views import (
     money_in,
     places,
 )
-from kcstats.merge.result import MergeResult, records
+from kcstats.merge.result import MergeResult, iter_records, records
 from kcstats.problems import Lang
 
 MONEY_FORMAT = "#,##0.000"
@@ -95,10 +101,14 @@ TITLES = {
         "chart_provinces": "Khuyến công funding spent by province, {period} ({unit})",
     },
 }
-HEADER_FONT = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-HEADER_BORDER = Border(bottom=Side(style="thin"))
-TOTAL_FONT = Font(bold=True)
+HEADER_FILL = "#DDEBF7"
+CM = 37.8  # pixels a centimetre, at Excel's 96 dpi: chart sizes are given in centimetres
+_NO_CONVERSION = {
+    # Every text is written with write_string; these keep write() from guessing too.
+    "strings_to_numbers": False,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,16 +124,43 @@ def write_summary(
     path: Path, result: MergeResult, catalogue: Catalogue, *, lang: Lang, unit: MoneyUnit
 ) -> None:
     """Write the summary workbook atomically."""
-    workbook = build_workbook(result, catalogue, lang=lang, unit=unit)
-    write_atomic(path, lambda temporary: workbook.save(temporary))
+    write_atomic(path, lambda temporary: _write(temporary, result, catalogue, lang, unit))
 
 
-def build_workbook(
-    result: MergeResult, catalogue: Catalogue, *, lang: Lang, unit: MoneyUnit
-) -> Workbook:
-    workbook = Workbook()
-    workbook.properties.creator = f"kcstats {__version__}"
-    workbook.properties.title = TITLES[lang]["regions"].format(unit=MONEY_UNIT_LABEL[unit])
+def _write(
+    target: Path, result: MergeResult, catalogue: Catalogue, lang: Lang, unit: MoneyUnit
+) -> None:
+    # constant_memory streams each sheet through a temporary file: beside the target (the
+    # output's disk, not a possibly small /tmp), hidden, and removed whatever happens.
+    with tempfile.TemporaryDirectory(
+        prefix=f".{target.name}.", dir=target.parent, ignore_cleanup_errors=True
+    ) as scratch:
+        options = {"constant_memory": True, "tmpdir": scratch, **_NO_CONVERSION}
+        workbook = xlsxwriter.Workbook(str(target), options)
+        try:
+            _fill(workbook, result, catalogue, lang, unit)
+        finally:
+            try:
+                workbook.close()
+            except FileCreateError as exc:
+                # XlsxWriter wraps the OSError (a full disk, say) that callers report.
+                cause = exc.args[0] if exc.args else None
+                raise (cause if isinstance(cause, OSError) else OSError(str(exc))) from None
+
+
+def _fill(
+    workbook: xlsxwriter.Workbook,
+    result: MergeResult,
+    catalogue: Catalogue,
+    lang: Lang,
+    unit: MoneyUnit,
+) -> None:
+    workbook.set_properties(
+        {
+            "author": f"kcstats {__version__}",
+            "title": TITLES[lang]["regions"].format(unit=MONEY_UNIT_LABEL[unit]),
+        }
+    )
     writer = _Writer(workbook, catalogue, lang, unit)
     regions = writer.regions(result)
     charts = writer.sheet("charts")
@@ -134,106 +171,178 @@ def build_workbook(
     writer.missing(result)
     writer.files(result)
     writer.charts(charts, regions, provinces)
-    default = workbook.worksheets[0]
-    workbook.active = default
-    return workbook
 
 
 @dataclass(slots=True)
 class _Block:
-    """Where the rows of the latest (year, period) sit in a sheet, for the charts."""
+    """Where the rows of the latest (year, period) sit in a sheet, for the charts: spreadsheet
+    row numbers (from 1) and column numbers (from 1) by field key, and the values the charts
+    cache (a chart shows them until the spreadsheet recalculates)."""
 
-    sheet: Worksheet
+    sheet: str
     label: str
     first: int
     last: int
     columns: dict[str, int]
+    values: dict[str, list[Any]]
+
+
+@dataclass(slots=True)
+class _Width:
+    """A column's width: the longest text written, and the figures' extremes (a number's
+    formatted length only grows with its size, so the extremes give the widest)."""
+
+    text: int
+    low: float | int | Decimal | None = None
+    high: float | int | Decimal | None = None
+    formatting: str = ""
+
+    def number(self, value: float | int | Decimal, formatting: str) -> None:
+        self.formatting = formatting
+        if self.low is None or value < self.low:
+            self.low = value
+        if self.high is None or value > self.high:
+            self.high = value
+
+    def width(self) -> int:
+        shown = [self.text]
+        for extreme in (self.low, self.high):
+            if extreme is not None:
+                shown.append(min(len(format(extreme, self.formatting)) + 2, 50))
+        return max(shown)
+
+
+# What a row of a table holds beyond its fields: (column from 1, value, kind), by row number.
+Extra = dict[int, list[tuple[int, Any, str]]]
+_Put = Callable[[Worksheet, int, int, Any, bool, _Width], None]
 
 
 class _Writer:
-    def __init__(self, workbook: Workbook, catalogue: Catalogue, lang: Lang, unit: MoneyUnit):
+    def __init__(
+        self, workbook: xlsxwriter.Workbook, catalogue: Catalogue, lang: Lang, unit: MoneyUnit
+    ):
         self.workbook = workbook
         self.catalogue = catalogue
         self.lang: Lang = lang
         self.unit: MoneyUnit = unit
         self.t = TEXT[lang]
-        self._first_sheet = True
+        self.title_format = workbook.add_format({"bold": True, "font_size": 13})
+        self.header_format = workbook.add_format(
+            {
+                "bold": True,
+                "bg_color": HEADER_FILL,
+                "pattern": 1,
+                "bottom": 1,
+                "text_wrap": True,
+                "valign": "vcenter",
+                "align": "center",
+            }
+        )
+        self._formats: dict[tuple[str | None, bool], Format | None] = {}
+        self._put: dict[str, _Put] = {
+            "text": self._put_text,
+            "label": self._put_text,
+            "money": self._put_money,
+            "pct": self._number_writer(PCT_FORMAT, float, ",.1f"),
+            "count": self._number_writer(COUNT_FORMAT, int, ",d"),
+            "int": self._number_writer(YEAR_FORMAT, int, "d"),
+        }
 
     # Sheets ---------------------------------------------------------------------------
 
     def sheet(self, name: str) -> Worksheet:
-        if self._first_sheet:
-            sheet = self.workbook.active
-            assert sheet is not None
-            sheet.title = SHEETS[self.lang][name]
-            self._first_sheet = False
-            return sheet
-        return self.workbook.create_sheet(SHEETS[self.lang][name])
+        sheet: Worksheet = self.workbook.add_worksheet(SHEETS[self.lang][name])
+        return sheet
+
+    def title(self, sheet: Worksheet, text: str) -> None:
+        sheet.write_string(0, 0, excel_text(text), self.title_format)
+
+    def header(self, sheet: Worksheet, column: int, text: str) -> None:
+        """A heading in the header row; `column` from 1."""
+        sheet.write_string(HEADER_ROW - 1, column - 1, excel_text(text), self.header_format)
 
     def table(
         self,
         name: str,
         fields: Sequence[Field],
-        rows: Sequence[dict[str, Any]],
+        rows: Iterable[dict[str, Any]],
         *,
         frozen_columns: int,
-        emphasis: Sequence[bool] | None = None,
+        emphasis: Callable[[dict[str, Any]], bool] | None = None,
+        extra_headers: Sequence[tuple[int, str, int]] = (),
+        extra: Extra | None = None,
     ) -> Worksheet:
+        """A sheet holding one table. `extra_headers` (column from 1, heading, width) and
+        `extra` are cells right of the table, written with the rows they stand on."""
         sheet = self.sheet(name)
-        title = TITLES[self.lang][name].format(unit=MONEY_UNIT_LABEL[self.unit])
-        put_text(sheet.cell(row=1, column=1), title)
-        sheet.cell(row=1, column=1).font = Font(bold=True, size=13)
-        widths = [min(max(len(f.heading) // 2, 8), 24) for f in fields]
-        for col, field in enumerate(fields, start=1):
-            cell = sheet.cell(row=HEADER_ROW, column=col)
-            put_text(cell, field.heading)
-            cell.font = HEADER_FONT
-            cell.fill = HEADER_FILL
-            cell.border = HEADER_BORDER
-            cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        sheet.row_dimensions[HEADER_ROW].height = 48
+        self.title(sheet, TITLES[self.lang][name].format(unit=MONEY_UNIT_LABEL[self.unit]))
+        sheet.set_row(HEADER_ROW - 1, 48)  # before the row is written: it is streamed
+        widths = [_Width(min(max(len(f.heading) // 2, 8), 24)) for f in fields]
+        for col, field_ in enumerate(fields, start=1):
+            self.header(sheet, col, field_.heading)
+        for col, heading, extra_width in extra_headers:
+            self.header(sheet, col, heading)
+            sheet.set_column(col - 1, col - 1, extra_width)
+        extra = extra or {}
+        puts = [(field_.key, self._put[field_.kind]) for field_ in fields]
+        spare = _Width(0)
+        count = 0
         for offset, row in enumerate(rows):
-            r = FIRST_ROW + offset
-            bold = emphasis is not None and emphasis[offset]
-            for col, field in enumerate(fields, start=1):
-                value = row.get(field.key)
-                if is_blank(value):
-                    continue  # a blank stays an empty cell
-                cell = sheet.cell(row=r, column=col)
-                shown = self._put(cell, value, field.kind)
-                if bold:
-                    cell.font = TOTAL_FONT
-                widths[col - 1] = max(widths[col - 1], min(len(shown) + 2, 50))
-        for col, width in enumerate(widths, start=1):
-            sheet.column_dimensions[get_column_letter(col)].width = width
-        sheet.freeze_panes = f"{get_column_letter(frozen_columns + 1)}{FIRST_ROW}"
-        last_row = FIRST_ROW + max(len(rows), 1) - 1
-        sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(fields))}{last_row}"
+            row_number = FIRST_ROW - 1 + offset  # from 0, as XlsxWriter counts
+            count += 1
+            bold = emphasis is not None and emphasis(row)
+            for col, (name_, put) in enumerate(puts):
+                value = row.get(name_)
+                if not is_blank(value):  # a blank stays an empty cell
+                    put(sheet, row_number, col, value, bold, widths[col])
+            for col, value, kind in extra.pop(row_number + 1, ()):
+                self._put[kind](sheet, row_number, col - 1, value, False, spare)
+        for number in sorted(extra):  # extra cells below the table's last row
+            for col, value, kind in extra[number]:
+                self._put[kind](sheet, number - 1, col - 1, value, False, spare)
+        for col, width in enumerate(widths):
+            sheet.set_column(col, col, width.width())
+        sheet.freeze_panes(FIRST_ROW - 1, frozen_columns)
+        last_row = FIRST_ROW + max(count, 1) - 1
+        sheet.autofilter(HEADER_ROW - 1, 0, last_row - 1, len(fields) - 1)
         return sheet
 
-    def _put(self, cell: Any, value: Any, kind: str) -> str:
-        """Write one value; give back roughly the text it shows, for the column width."""
-        if kind in ("text", "label"):
-            put_text(cell, str(value))
-            return str(value)
-        if kind == "money":
-            number = money_in(value, self.unit)
-            cell.value = number
-            cell.number_format = MONEY_FORMAT
-            return f"{number:,.3f}"
-        if kind == "pct":
-            cell.value = float(value)
-            cell.number_format = PCT_FORMAT
-            return f"{float(value):,.1f}"
-        if kind == "count":
-            cell.value = int(value)
-            cell.number_format = COUNT_FORMAT
-            return f"{int(value):,}"
-        if kind == "int":
-            cell.value = int(value)
-            cell.number_format = YEAR_FORMAT
-            return str(int(value))
-        raise ValueError(f"unknown column kind {kind}")
+    def _format(self, number_format: str | None, bold: bool) -> Format | None:
+        key_ = (number_format, bold)
+        if key_ not in self._formats:
+            properties: dict[str, Any] = {}
+            if number_format is not None:
+                properties["num_format"] = number_format
+            if bold:
+                properties["bold"] = True
+            self._formats[key_] = self.workbook.add_format(properties) if properties else None
+        return self._formats[key_]
+
+    def _put_text(
+        self, sheet: Worksheet, row: int, col: int, value: Any, bold: bool, width: _Width
+    ) -> None:
+        text = excel_text(str(value))
+        sheet.write_string(row, col, text, self._format(None, bold))
+        width.text = max(width.text, min(len(text) + 2, 50))
+
+    def _put_money(
+        self, sheet: Worksheet, row: int, col: int, value: Any, bold: bool, width: _Width
+    ) -> None:
+        number = money_in(value, self.unit)
+        sheet.write_number(row, col, number, self._format(MONEY_FORMAT, bold))
+        width.number(number, ",.3f")
+
+    def _number_writer(
+        self, number_format: str, convert: Callable[[Any], float | int], shown: str
+    ) -> _Put:
+        def put(
+            sheet: Worksheet, row: int, col: int, value: Any, bold: bool, width: _Width
+        ) -> None:
+            number = convert(value)
+            sheet.write_number(row, col, number, self._format(number_format, bold))
+            width.number(number, shown)
+
+        return put
 
     def _place_fields(self, table: pd.DataFrame, *, province: bool) -> list[Field]:
         t = self.t
@@ -266,18 +375,25 @@ class _Writer:
         rows = self._place_rows(table)
         fields = self._place_fields(table, province=False)
         sheet = self.table(
-            "regions", fields, rows, frozen_columns=3, emphasis=[r["level"] == "all" for r in rows]
+            "regions", fields, rows, frozen_columns=3, emphasis=lambda r: r["level"] == "all"
         )
-        return self._latest(sheet, table, fields, level="region")
+        return self._latest(sheet, table, rows, fields, level="region")
 
     def provinces(self, result: MergeResult) -> _Block | None:
         table = places(result.facts, ["province"])
         fields = self._place_fields(table, province=True)
-        sheet = self.table("provinces", fields, self._place_rows(table), frozen_columns=4)
-        return self._latest(sheet, table, fields, level="province")
+        rows = self._place_rows(table)
+        sheet = self.table("provinces", fields, rows, frozen_columns=4)
+        return self._latest(sheet, table, rows, fields, level="province")
 
     def _latest(
-        self, sheet: Worksheet, table: pd.DataFrame, fields: list[Field], *, level: str
+        self,
+        sheet: Worksheet,
+        table: pd.DataFrame,
+        rows: list[dict[str, Any]],
+        fields: list[Field],
+        *,
+        level: str,
     ) -> _Block | None:
         parts = blocks(table, self.catalogue)
         if not parts:
@@ -288,19 +404,26 @@ class _Writer:
             return None
         where = {f.key: col for col, f in enumerate(fields, start=1)}
         label = f"{self.catalogue.periods[period].label(self.lang)} {year}"
-        row_of = {index: FIRST_ROW + n for n, index in enumerate(table.index)}
-        return _Block(sheet, label, row_of[positions[0]], row_of[positions[-1]], where)
+        row_of = {index: n for n, index in enumerate(table.index)}
+        first, last = row_of[positions[0]], row_of[positions[-1]]
+        values: dict[str, list[Any]] = {name: [] for name in where}
+        for row in rows[first : last + 1]:
+            for name in where:
+                values[name].append(row.get(name))
+        return _Block(sheet.name, label, FIRST_ROW + first, FIRST_ROW + last, where, values)
 
     def plan(self, result: MergeResult) -> None:
         t = self.t
         facts = result.facts
         shown = facts[(facts["plan"].notna() | facts["actual"].notna()).to_numpy()]
-        rows = records(shown)
-        for row in rows:
+
+        def words(row: dict[str, Any]) -> dict[str, Any]:
             self._name_place_and_measure(row)
             money = row["unit"] == "triệu đồng"
             row["unit_label"] = MONEY_UNIT_LABEL[self.unit] if money else row["unit"]
             _split_by_kind(row, ("plan", "actual"), money)
+            return row
+
         fields = [
             Field("year", t["year"], "int"),
             *self._place_and_measure_fields(),
@@ -315,9 +438,9 @@ class _Writer:
         self.table(
             "plan",
             fields,
-            rows,
+            map(words, iter_records(shown)),
             frozen_columns=5,
-            emphasis=[r["level"] != "province" for r in rows],
+            emphasis=lambda r: r["level"] != "province",
         )
 
     def _place_and_measure_fields(self) -> list[Field]:
@@ -347,11 +470,13 @@ class _Writer:
 
     def growth(self, result: MergeResult) -> None:
         t = self.t
-        rows = records(result.growth)
-        for row in rows:
+
+        def words(row: dict[str, Any]) -> dict[str, Any]:
             self._name_place_and_measure(row)
             row["basis_label"] = t[f"basis.{row['basis']}"]
             _split_by_kind(row, ("base", "target", "change"), self._is_money(row["measure"]))
+            return row
+
         fields = [
             Field("base_year", t["base_year"], "int"),
             Field("target_year", t["target_year"], "int"),
@@ -361,71 +486,17 @@ class _Writer:
         ]
         fields.append(Field("pct_change", t["pct_change"], "pct"))
         fields.append(Field("base_from", t["base_from"], "text"))
-        sheet = self.table("growth", fields, rows, frozen_columns=6)
-        self._growth_chart(sheet, result, first_column=len(fields) + 2)
-
-    def _growth_chart(self, sheet: Worksheet, result: MergeResult, *, first_column: int) -> None:
-        """Right of the growth table: total funding spent by region in each year of the
-        period compared most often, and a line chart of it (a native Excel chart)."""
-        growth, facts = result.growth, result.facts
-        order = list(self.catalogue.periods)
-        compared = set(growth["period"])
-        regional = facts[
-            (facts["level"] == "region").to_numpy()
-            & (facts["measure"] == "funding").to_numpy()
-            & (facts["source"] == "total").to_numpy()
-            & facts["period"].isin(compared).to_numpy()
-        ]
-        if regional.empty:
-            return
-        years_of = {str(p): int(n) for p, n in regional.groupby("period")["year"].nunique().items()}
-        period = max(years_of, key=lambda p: (years_of[p], order.index(p)))
-        chosen = regional[(regional["period"] == period).to_numpy()]
-        years = sorted({int(y) for y in chosen["year"]})
-        names = [r for r in result.regions.regions if r in set(chosen["region"])]
-        spent = {
-            (int(y), r): a
-            for y, r, a in zip(chosen["year"], chosen["region"], chosen["actual"], strict=True)
-        }
-        t = self.t
-        for offset, heading in enumerate([t["year"], *names]):
-            cell = sheet.cell(row=HEADER_ROW, column=first_column + offset)
-            put_text(cell, heading)
-            cell.font = HEADER_FONT
-            cell.fill = HEADER_FILL
-            cell.border = HEADER_BORDER
-            cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-            width = 8 if offset == 0 else min(max(len(heading) + 2, 12), 26)
-            sheet.column_dimensions[get_column_letter(first_column + offset)].width = width
-        for r, year in enumerate(years, start=FIRST_ROW):
-            self._put(sheet.cell(row=r, column=first_column), year, "int")
-            for offset, name in enumerate(names, start=1):
-                value = spent.get((year, name))
-                if not is_blank(value):
-                    self._put(sheet.cell(row=r, column=first_column + offset), value, "money")
-        last = FIRST_ROW + len(years) - 1
-        anchor = last + 2
-        if self.catalogue.era_of(years[0], period) != self.catalogue.era_of(years[-1], period):
-            put_text(sheet.cell(row=last + 1, column=first_column), t["growth_chart_note"])
-            anchor += 1
-        unit = MONEY_UNIT_LABEL[self.unit]
-        chart = LineChart()
-        chart.title = t["growth_chart_title"].format(
-            period=self.catalogue.periods[period].label(self.lang), unit=unit
+        chart = _GrowthChart.of(self, result, first_column=len(fields) + 2)
+        sheet = self.table(
+            "growth",
+            fields,
+            map(words, iter_records(result.growth)),
+            frozen_columns=6,
+            extra_headers=chart.headers if chart is not None else (),
+            extra=chart.cells if chart is not None else None,
         )
-        chart.y_axis.title = unit
-        chart.y_axis.numFmt = MONEY_FORMAT
-        chart.x_axis.title = t["year"]
-        for offset in range(1, len(names) + 1):
-            values = Reference(
-                sheet, min_col=first_column + offset, min_row=HEADER_ROW, max_row=last
-            )
-            chart.add_data(values, titles_from_data=True)
-        chart.set_categories(
-            Reference(sheet, min_col=first_column, min_row=FIRST_ROW, max_row=last)
-        )
-        chart.width, chart.height = 20, 10
-        sheet.add_chart(chart, f"{get_column_letter(first_column)}{anchor}")
+        if chart is not None:
+            chart.draw(self, sheet)
 
     def missing(self, result: MergeResult) -> None:
         t = self.t
@@ -507,67 +578,152 @@ class _Writer:
 
     # Charts ---------------------------------------------------------------------------
 
+    def chart_value(self, value: Any) -> float | None:
+        """A money figure as a chart caches it, in the display unit."""
+        return None if is_blank(value) else float(money_in(value, self.unit))
+
     def charts(self, sheet: Worksheet, regions: _Block | None, provinces: _Block | None) -> None:
         unit = MONEY_UNIT_LABEL[self.unit]
         titles = TITLES[self.lang]
-        put_text(sheet.cell(row=1, column=1), titles["charts"])
-        sheet.cell(row=1, column=1).font = Font(bold=True, size=13)
+        self.title(sheet, titles["charts"])
         anchor_row = 3
+        value_axis = {"name": unit, "num_format": MONEY_FORMAT}
         if regions is not None:
-            chart = BarChart()
-            chart.type = "col"
-            chart.grouping = "clustered"
-            chart.title = titles["chart_regions"].format(period=regions.label, unit=unit)
-            chart.y_axis.title = unit
-            chart.y_axis.numFmt = MONEY_FORMAT
-            _show_axes(chart)
-            for field, heading in (("plan", self.t["plan"]), ("actual", self.t["actual"])):
-                column = regions.columns[key("funding", "total", field)]
-                values = Reference(
-                    regions.sheet, min_col=column, min_row=regions.first, max_row=regions.last
+            chart = self.workbook.add_chart({"type": "column"})
+            chart.set_title(
+                {"name": titles["chart_regions"].format(period=regions.label, unit=unit)}
+            )
+            chart.set_y_axis(value_axis)
+            for field_, heading in (("plan", self.t["plan"]), ("actual", self.t["actual"])):
+                chart.add_series(
+                    _series(regions, key("funding", "total", field_), "region_label", heading, self)
                 )
-                chart.series.append(Series(values, title=heading))
-            _text_categories(chart, regions, "region_label")
-            chart.width, chart.height = 24, 12
-            sheet.add_chart(chart, f"A{anchor_row}")
+            chart.set_size({"width": 24 * CM, "height": 12 * CM})
+            sheet.insert_chart(f"A{anchor_row}", chart)
             anchor_row += 26
         if provinces is not None:
-            chart = BarChart()
-            chart.type = "bar"
-            chart.grouping = "stacked"
-            chart.overlap = 100
-            chart.title = titles["chart_provinces"].format(period=provinces.label, unit=unit)
-            chart.x_axis.title = None
-            chart.y_axis.title = unit
-            chart.y_axis.numFmt = MONEY_FORMAT
-            _show_axes(chart)
+            chart = self.workbook.add_chart({"type": "bar", "subtype": "stacked"})
+            chart.set_title(
+                {"name": titles["chart_provinces"].format(period=provinces.label, unit=unit)}
+            )
+            # In a bar chart the value axis runs across: XlsxWriter calls it the x axis.
+            chart.set_x_axis(value_axis)
             shorts = SOURCE_SHORT[self.lang]
             for source in ("national", "local"):
-                column = provinces.columns[key("funding", source, "actual")]
-                values = Reference(
-                    provinces.sheet, min_col=column, min_row=provinces.first, max_row=provinces.last
+                series = _series(
+                    provinces, key("funding", source, "actual"), "province", shorts[source], self
                 )
-                chart.series.append(Series(values, title=shorts[source]))
-            _text_categories(chart, provinces, "province")
+                chart.add_series({**series, "overlap": 100})
             count = provinces.last - provinces.first + 1
-            chart.width, chart.height = 24, max(8.0, 0.55 * count + 3)
-            sheet.add_chart(chart, f"A{anchor_row}")
+            chart.set_size({"width": 24 * CM, "height": max(8.0, 0.55 * count + 3) * CM})
+            sheet.insert_chart(f"A{anchor_row}", chart)
 
 
-def _show_axes(chart: BarChart) -> None:
-    """Spreadsheet programs hide the axes of an openpyxl 3.1 chart unless told otherwise."""
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
+def _series(
+    block: _Block, values: str, categories: str, name: str, writer: _Writer
+) -> dict[str, Any]:
+    """A chart series over a column of a block, with the block's names as its categories,
+    and the data it shows cached in the chart (as Excel caches it)."""
+    value_col, category_col = block.columns[values] - 1, block.columns[categories] - 1
+    first, last = block.first - 1, block.last - 1
+    return {
+        "name": name,
+        "values": [block.sheet, first, value_col, last, value_col],
+        "categories": [block.sheet, first, category_col, last, category_col],
+        "values_data": [writer.chart_value(v) for v in block.values[values]],
+        "categories_data": ["" if is_blank(v) else str(v) for v in block.values[categories]],
+    }
 
 
-def _text_categories(chart: BarChart, block: _Block, column: str) -> None:
-    """Category labels from a column of names, as a string reference (set_categories would
-    make it a number reference)."""
-    ref = Reference(
-        block.sheet, min_col=block.columns[column], min_row=block.first, max_row=block.last
-    )
-    for series in chart.series:
-        series.cat = AxDataSource(strRef=StrRef(f=str(ref)))
+@dataclass(slots=True)
+class _GrowthChart:
+    """Right of the growth table: total funding spent by region in each year of the period
+    compared most often, and a line chart of it (a native Excel chart)."""
+
+    first_column: int
+    period: str
+    years: list[int]
+    names: list[str]
+    headers: list[tuple[int, str, int]] = field(default_factory=list)
+    cells: Extra = field(default_factory=dict)
+    spent: dict[tuple[int, str], Any] = field(default_factory=dict)
+    across_merger: bool = False
+
+    @classmethod
+    def of(cls, writer: _Writer, result: MergeResult, *, first_column: int) -> _GrowthChart | None:
+        growth, facts, catalogue = result.growth, result.facts, writer.catalogue
+        order = list(catalogue.periods)
+        compared = set(growth["period"])
+        regional = facts[
+            (facts["level"] == "region").to_numpy()
+            & (facts["measure"] == "funding").to_numpy()
+            & (facts["source"] == "total").to_numpy()
+            & facts["period"].isin(compared).to_numpy()
+        ]
+        if regional.empty:
+            return None
+        years_of = {str(p): int(n) for p, n in regional.groupby("period")["year"].nunique().items()}
+        period = max(years_of, key=lambda p: (years_of[p], order.index(p)))
+        chosen = regional[(regional["period"] == period).to_numpy()]
+        years = sorted({int(y) for y in chosen["year"]})
+        names = [r for r in result.regions.regions if r in set(chosen["region"])]
+        chart = cls(first_column, period, years, names)
+        chart.spent = {
+            (int(y), r): a
+            for y, r, a in zip(chosen["year"], chosen["region"], chosen["actual"], strict=True)
+        }
+        t = writer.t
+        for offset, heading in enumerate([t["year"], *names]):
+            width = 8 if offset == 0 else min(max(len(heading) + 2, 12), 26)
+            chart.headers.append((first_column + offset, heading, width))
+        for row, year in enumerate(years, start=FIRST_ROW):
+            cells = chart.cells.setdefault(row, [(first_column, year, "int")])
+            for offset, name in enumerate(names, start=1):
+                value = chart.spent.get((year, name))
+                if not is_blank(value):
+                    cells.append((first_column + offset, value, "money"))
+        chart.across_merger = catalogue.era_of(years[0], period) != catalogue.era_of(
+            years[-1], period
+        )
+        if chart.across_merger:
+            note = (first_column, t["growth_chart_note"], "label")
+            chart.cells.setdefault(chart.last + 1, []).append(note)
+        return chart
+
+    @property
+    def last(self) -> int:
+        return FIRST_ROW + len(self.years) - 1
+
+    def draw(self, writer: _Writer, sheet: Worksheet) -> None:
+        t, unit = writer.t, MONEY_UNIT_LABEL[writer.unit]
+        chart = writer.workbook.add_chart({"type": "line"})
+        chart.set_title(
+            {
+                "name": t["growth_chart_title"].format(
+                    period=writer.catalogue.periods[self.period].label(writer.lang), unit=unit
+                )
+            }
+        )
+        chart.set_y_axis({"name": unit, "num_format": MONEY_FORMAT})
+        chart.set_x_axis({"name": t["year"]})
+        year_col, first, last = self.first_column - 1, FIRST_ROW - 1, self.last - 1
+        for offset, name in enumerate(self.names, start=1):
+            col = year_col + offset
+            chart.add_series(
+                {
+                    "name": [sheet.name, HEADER_ROW - 1, col],
+                    "name_data": name,
+                    "categories": [sheet.name, first, year_col, last, year_col],
+                    "values": [sheet.name, first, col, last, col],
+                    "categories_data": list(self.years),
+                    "values_data": [
+                        writer.chart_value(self.spent.get((year, name))) for year in self.years
+                    ],
+                }
+            )
+        chart.set_size({"width": 20 * CM, "height": 10 * CM})
+        anchor = self.last + 2 + (1 if self.across_merger else 0)
+        sheet.insert_chart(anchor - 1, year_col, chart)
 
 
 def _split_by_kind(row: dict[str, Any], names: tuple[str, ...], money: bool) -> None:
