@@ -15,6 +15,7 @@ row holds (the growth sheet's chart data, on its right) is laid out before the r
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -139,13 +140,18 @@ def _write(
         workbook = xlsxwriter.Workbook(str(target), options)
         try:
             _fill(workbook, result, catalogue, lang, unit)
-        finally:
-            try:
+        except BaseException:
+            # Closed all the same (else XlsxWriter closes it when collected, and raises
+            # there); the error worth reporting is the first one.
+            with contextlib.suppress(FileCreateError, OSError):
                 workbook.close()
-            except FileCreateError as exc:
-                # XlsxWriter wraps the OSError (a full disk, say) that callers report.
-                cause = exc.args[0] if exc.args else None
-                raise (cause if isinstance(cause, OSError) else OSError(str(exc))) from None
+            raise
+        try:
+            workbook.close()
+        except FileCreateError as exc:
+            # XlsxWriter wraps the OSError (a full disk, say) that callers report.
+            cause = exc.args[0] if exc.args else None
+            raise (cause if isinstance(cause, OSError) else OSError(str(exc))) from None
 
 
 def _fill(
@@ -176,15 +182,15 @@ def _fill(
 @dataclass(slots=True)
 class _Block:
     """Where the rows of the latest (year, period) sit in a sheet, for the charts: spreadsheet
-    row numbers (from 1) and column numbers (from 1) by field key, and the values the charts
-    cache (a chart shows them until the spreadsheet recalculates)."""
+    row numbers (from 1) and column numbers (from 1) by field key, and the rows themselves,
+    whose values the charts cache (a chart shows them until the spreadsheet recalculates)."""
 
     sheet: str
     label: str
     first: int
     last: int
     columns: dict[str, int]
-    values: dict[str, list[Any]]
+    rows: list[dict[str, Any]]
 
 
 @dataclass(slots=True)
@@ -406,11 +412,8 @@ class _Writer:
         label = f"{self.catalogue.periods[period].label(self.lang)} {year}"
         row_of = {index: n for n, index in enumerate(table.index)}
         first, last = row_of[positions[0]], row_of[positions[-1]]
-        values: dict[str, list[Any]] = {name: [] for name in where}
-        for row in rows[first : last + 1]:
-            for name in where:
-                values[name].append(row.get(name))
-        return _Block(sheet.name, label, FIRST_ROW + first, FIRST_ROW + last, where, values)
+        shown = rows[first : last + 1]
+        return _Block(sheet.name, label, FIRST_ROW + first, FIRST_ROW + last, where, shown)
 
     def plan(self, result: MergeResult) -> None:
         t = self.t
@@ -630,8 +633,10 @@ def _series(
         "name": name,
         "values": [block.sheet, first, value_col, last, value_col],
         "categories": [block.sheet, first, category_col, last, category_col],
-        "values_data": [writer.chart_value(v) for v in block.values[values]],
-        "categories_data": ["" if is_blank(v) else str(v) for v in block.values[categories]],
+        "values_data": [writer.chart_value(row.get(values)) for row in block.rows],
+        "categories_data": [
+            "" if is_blank(row.get(categories)) else str(row.get(categories)) for row in block.rows
+        ],
     }
 
 
