@@ -20,6 +20,12 @@ from pydantic import BaseModel, ConfigDict
 from kcstats.text import fold, fold_label
 
 Era = Literal["63", "34"]
+# Every period a report may cover (report-format.md): the cumulative periods from January
+# (M1 ... 9M, FY) and the quarters alone (Q2, Q3, Q4; Q1 is both). Figures are only ever
+# compared or summed within one code. schemas/catalogue.json describes each one.
+PeriodCode = Literal[
+    "M1", "M2", "Q1", "M4", "M5", "H1", "Q2", "M7", "M8", "9M", "Q3", "M10", "M11", "FY", "Q4"
+]
 MERGER_DATE = dt.date(2025, 7, 1)
 
 
@@ -70,14 +76,20 @@ class MoneyUnit(_Frozen):
 
 
 class Period(_Frozen):
-    code: Literal["Q1", "H1", "9M", "FY"]
+    code: PeriodCode
     label_vi: str
     label_en: str
+    start_month: int  # 1 for the cumulative periods; 4, 7, 10 for the quarters Q2-Q4
     end_month: int
     aliases: list[str] = []
 
     def label(self, lang: str) -> str:
         return self.label_vi if lang == "vi" else self.label_en
+
+    @property
+    def cumulative(self) -> bool:
+        """From January to the end month (Q1, H1, 9M, FY, M{N}), not a quarter alone."""
+        return self.start_month == 1
 
     def end_date(self, year: int) -> dt.date:
         next_month = dt.date(year + (self.end_month == 12), self.end_month % 12 + 1, 1)

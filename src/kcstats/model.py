@@ -7,17 +7,20 @@ schemas/report.schema.json is generated from these models (a test keeps it curre
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kcstats.catalog import PeriodCode
 from kcstats.problems import Problem, Severity
 from kcstats.trusted import trusted
 
-PeriodCode = Literal["Q1", "H1", "9M", "FY"]
 SourceCode = Literal["national", "local", "counterpart", "other"]
+# Activity funding is given by source where a format-2 table splits it, else as its total.
+ActivitySource = Literal["national", "local", "counterpart", "other", "total"]
 Era = Literal["63", "34"]
 
 
@@ -44,8 +47,29 @@ class IndicatorFigure(_Model):
     prior: Decimal | None = Field(default=None, ge=0, description="Cùng kỳ năm trước, as stated")
 
 
+class ActivityFunding(_Model):
+    """The money a report gives for one activity group (report-format-2.md), in triệu đồng."""
+
+    activity: str = Field(description="Activity group code of schemas/catalogue.json")
+    source: ActivitySource
+    plan_money: Decimal | None = Field(default=None, ge=0, decimal_places=3)
+    actual_money: Decimal | None = Field(default=None, ge=0, decimal_places=3)
+
+
+class UnmappedRow(_Model):
+    """A table row kept but not in the catalogue (warning row-not-in-catalogue)."""
+
+    sheet: str
+    row: int = Field(ge=1, description="Row number as the spreadsheet shows it")
+    label: str
+    unit: str | None = None
+    section: str | None = Field(default=None, description="Activity group code, when known")
+    plan: Decimal | None = None
+    actual: Decimal | None = None
+
+
 class Report(_Model):
-    """One province's figures for one year and one period (report format 1)."""
+    """One province's figures for one year and one period (report format 1 or 2)."""
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -54,7 +78,7 @@ class Report(_Model):
         }
     )
 
-    format: Literal[1] = 1
+    format: Literal[1, 2] = 1
     province: str = Field(description="Canonical province name in the list of the report's period")
     province_code: str = Field(description="Statistics-office code")
     era: Era = Field(description="'63' before 1 July 2025, '34' from then on")
@@ -65,8 +89,14 @@ class Report(_Model):
     prepared_by: str | None = None
     prepared_on: str | None = None
     note: str | None = None
+    report_date: dt.date | None = Field(
+        default=None,
+        description="The report's own date (format 1: Ngày lập; format 2: the place-and-date "
+        "line), used by --prefer newer; never the period",
+    )
     funding: list[FundingLine] = []
     indicators: list[IndicatorFigure] = []
+    activity_funding: list[ActivityFunding] = []
 
     @property
     def province_key(self) -> str:
@@ -80,6 +110,7 @@ class Report(_Model):
             self.period,
             tuple(sorted(line.model_dump_json() for line in self.funding)),
             tuple(sorted(fig.model_dump_json(exclude={"prior"}) for fig in self.indicators)),
+            tuple(sorted(a.model_dump_json() for a in self.activity_funding)),
         )
 
 
@@ -100,6 +131,8 @@ class FileResult(BaseModel):
     period: PeriodCode | None = None
     problems: list[Problem] = []
     report: Report | None = None
+    format: Literal[1, 2] | None = None
+    unmapped: list[UnmappedRow] = []
 
     @property
     def errors(self) -> list[Problem]:
@@ -142,7 +175,22 @@ def indicator_figure(
     return trusted(IndicatorFigure, {"code": code, "plan": plan, "actual": actual, "prior": prior})
 
 
+def activity_funding(
+    activity: str, source: str, plan_money: Decimal | None, actual_money: Decimal | None
+) -> ActivityFunding:
+    return trusted(
+        ActivityFunding,
+        {
+            "activity": activity,
+            "source": source,
+            "plan_money": plan_money,
+            "actual_money": actual_money,
+        },
+    )
+
+
 _REPORT_FIELDS = tuple(Report.model_fields)
+_UNMAPPED_FIELDS = tuple(UnmappedRow.model_fields)
 _FILE_FIELDS = tuple(FileResult.model_fields)
 _PROBLEM_FIELDS = tuple(Problem.model_fields)
 _STATUS = {status.value: status for status in FileStatus}
@@ -159,12 +207,13 @@ def to_wire(result: FileResult) -> Wire:
     if report is not None:
         fields = report.__dict__
         report_wire = (
-            *(fields[name] for name in _REPORT_FIELDS[:-2]),
+            *(fields[name] for name in _REPORT_FIELDS[:-3]),
             [
                 (f.source, f.plan_projects, f.plan_money, f.actual_projects, f.actual_money)
                 for f in report.funding
             ],
             [(f.code, f.plan, f.actual, f.prior) for f in report.indicators],
+            [(a.activity, a.source, a.plan_money, a.actual_money) for a in report.activity_funding],
         )
     problems = [
         (p.code, p.severity.value, p.sheet, p.cell, p.found, p.expected, p.message_vi, p.message_en)
@@ -179,18 +228,21 @@ def to_wire(result: FileResult) -> Wire:
         result.period,
         problems,
         report_wire,
+        result.format,
+        [tuple(row.__dict__[name] for name in _UNMAPPED_FIELDS) for row in result.unmapped],
     )
 
 
 def from_wire(wire: Wire) -> FileResult:
     """The FileResult that to_wire was given, equal to it in every field."""
-    path, status, sha256, province, year, period, problems, report_wire = wire
+    path, status, sha256, province, year, period, problems, report_wire, format_, unmapped = wire
     report = None
     if report_wire is not None:
-        *head, funding, indicators = report_wire
+        *head, funding, indicators, activities = report_wire
         fields = dict(zip(_REPORT_FIELDS, head, strict=False))
         fields["funding"] = [funding_line(*line) for line in funding]
         fields["indicators"] = [indicator_figure(*figure) for figure in indicators]
+        fields["activity_funding"] = [activity_funding(*a) for a in activities]
         report = trusted(Report, fields)
     return trusted(
         FileResult,
@@ -203,6 +255,11 @@ def from_wire(wire: Wire) -> FileResult:
             "period": period,
             "problems": [_problem(p) for p in problems],
             "report": report,
+            "format": format_,
+            "unmapped": [
+                trusted(UnmappedRow, dict(zip(_UNMAPPED_FIELDS, row, strict=True)))
+                for row in unmapped
+            ],
         },
     )
 

@@ -98,7 +98,7 @@ def test_year_outside_2000_to_2100_or_unreadable_is_refused(tmp_path: Path, year
     assert result.problems[0].expected == "2000–2100"
 
 
-@pytest.mark.parametrize("period", ["Quý 5", "tháng 7", "Q3", 6])
+@pytest.mark.parametrize("period", ["Quý 5", "tháng 7", "12 tháng 7", "M12", "Q5", 6])
 def test_unknown_period_is_refused(tmp_path: Path, period: object) -> None:
     result = refused(write_report(tmp_path / "a.xlsx", period=period))
     assert errors(result) == [("period-unknown", INFO, "B5")]

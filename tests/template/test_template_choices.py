@@ -37,7 +37,9 @@ def test_unknown_province_is_refused(tmp_path: Path) -> None:
 
 
 def test_unknown_period_is_refused_listing_the_periods(tmp_path: Path) -> None:
-    with pytest.raises(TemplateError, match="Q1 \\(Quý 1\\), H1 \\(6 tháng\\)"):
+    with pytest.raises(
+        TemplateError, match="Q1 \\(Quý I\\), M4 \\(4 tháng\\), M5 \\(5 tháng\\), H1 \\(6 tháng\\)"
+    ):
         write_template(tmp_path / "t.xlsx", year=2024, period="quý 5")
 
 

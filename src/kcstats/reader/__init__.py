@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from kcstats.catalog import Catalogue, load_catalogue
 from kcstats.model import FileResult, FileStatus, Report
@@ -89,8 +90,10 @@ def read_file(
                 "prepared_by": facts.prepared_by,
                 "prepared_on": facts.prepared_on,
                 "note": facts.note,
+                "report_date": None,
                 "funding": funding,
                 "indicators": results,
+                "activity_funding": [],
             },
         )
     return _result(
@@ -102,6 +105,7 @@ def read_file(
         year=facts.year,
         period=facts.period,
         report=report,
+        format_=1,
     )
 
 
@@ -115,6 +119,7 @@ def _result(
     year: int | None = None,
     period: str | None = None,
     report: Report | None = None,
+    format_: Literal[1, 2] | None = None,
 ) -> FileResult:
     return trusted(
         FileResult,
@@ -127,6 +132,8 @@ def _result(
             "period": period,
             "problems": problems,
             "report": report,
+            "format": format_,
+            "unmapped": [],
         },
     )
 
