@@ -68,6 +68,18 @@ class FundingSource(_Frozen):
         return self.label_vi if lang == "vi" else self.label_en
 
 
+class Activity(_Frozen):
+    """An activity group of khuyến công (Decree 45/2012 art. 4), as format 2 sections name it."""
+
+    code: str
+    label_vi: str
+    label_en: str
+    heading_words: list[str]  # what a section heading may say, matched after folding
+
+    def label(self, lang: str) -> str:
+        return self.label_vi if lang == "vi" else self.label_en
+
+
 class MoneyUnit(_Frozen):
     code: Literal["dong", "nghin", "trieu", "ty"]
     label: str
@@ -122,6 +134,7 @@ class ReportCatalogue(_Frozen):
     money_units: list[MoneyUnit]
     default_money_unit: Literal["dong", "nghin", "trieu", "ty"]
     periods: list[Period]
+    activities: list[Activity]
 
 
 class Aliases(_Frozen):
@@ -169,6 +182,7 @@ class Catalogue:
         self.indicators: dict[str, Indicator] = {i.code: i for i in report.indicators}
         self.sources: dict[str, FundingSource] = {s.code: s for s in report.funding_sources}
         self.periods: dict[str, Period] = {p.code: p for p in report.periods}
+        self.activities: dict[str, Activity] = {a.code: a for a in report.activities}
         self.money_units: dict[str, MoneyUnit] = {u.code: u for u in report.money_units}
         self.by_key = {p.key: p for p in provinces}
 
