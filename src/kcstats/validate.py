@@ -47,6 +47,10 @@ def file_entry(result: FileResult, lang: Lang = "vi") -> dict[str, Any]:
         "period": result.period,
         "sha256": result.sha256,
         "problems": [p.as_dict(lang) for p in result.problems],
+        "format": result.format
+        if result.format is not None or result.report is None
+        else result.report.format,
+        "unmapped": [row.model_dump() for row in result.unmapped],
     }
 
 

@@ -116,6 +116,7 @@ def test_csv_table_growth(mixed: Path) -> None:
         "period": "FY",
         "measure": "funding",
         "source": "local",
+        "activity": "",
         "base_year": "2024",
         "target_year": "2025",
         "basis": "actual",
@@ -139,7 +140,7 @@ def test_csv_growth_to_a_file(south: Path, tmp_path: Path) -> None:
     assert done.exit_code == 0, done.output
     text = out.read_bytes().decode("utf-8-sig")
     assert text.startswith(",".join(GROWTH_COLUMNS) + "\r\n")
-    assert "region,Nam,,FY,funding,total,2012,2014,plan_vs_prior_actual,52950,63335,10385," in text
+    assert "region,Nam,,FY,funding,total,,2012,2014,plan_vs_prior_actual,52950,63335,10385," in text
 
 
 # The terminal ------------------------------------------------------------------------------

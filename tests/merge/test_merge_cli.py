@@ -105,7 +105,7 @@ def test_csv_to_stdout_and_files_of_every_format(good: Path, tmp_path: Path) -> 
     assert done.stdout_bytes.decode("utf-8-sig").startswith("level,region,province,year,")
     growth = invoke("merge", good, "--format", "csv", "--table", "growth")
     assert growth.stdout_bytes.decode("utf-8-sig").strip() == (
-        "level,region,province,period,measure,source,base_year,target_year,basis,base,"
+        "level,region,province,period,measure,source,activity,base_year,target_year,basis,base,"
         "target,change,pct_change,base_from"
     )
     out = tmp_path / "out"

@@ -71,10 +71,13 @@ DOWN = (Decimal("10.000"), Decimal("5.500"), Decimal("-4.500"), -45.0, None)
 def growth_rows() -> pd.DataFrame:
     """What kcstats.growth will give: rows with the columns of outputs.md "Growth rows"."""
     rows = [
-        [*("all", None, None, "H1", "funding", "total", 2023, 2024, "actual"), *MONEY_UP],
-        [*("province", "Bắc", "Hà Nội", "H1", "projects", "local", 2023, 2024, "plan"), *SAME],
-        [*("region", "=Nam", None, "H1", "trained_workers", None, 2023, 2024), *PLAN_VS],
-        [*("region", "Nam", None, "H1", "funding", "national", 2023, 2024, "actual"), *DOWN],
+        [*("all", None, None, "H1", "funding", "total", None, 2023, 2024, "actual"), *MONEY_UP],
+        [
+            *("province", "Bắc", "Hà Nội", "H1", "projects", "local", None, 2023, 2024, "plan"),
+            *SAME,
+        ],
+        [*("region", "=Nam", None, "H1", "trained_workers", None, None, 2023, 2024), *PLAN_VS],
+        [*("region", "Nam", None, "H1", "funding", "national", None, 2023, 2024, "actual"), *DOWN],
     ]
     frame = pd.DataFrame(rows, columns=GROWTH_COLUMNS)
     for column in GROWTH_COLUMNS:

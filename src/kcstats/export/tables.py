@@ -25,6 +25,7 @@ from kcstats.export.views import (
     funding_columns,
     indicator_columns,
     is_blank,
+    no_activity,
     period_label,
     place_name,
     places,
@@ -161,7 +162,7 @@ def growth_tables(
     t = TEXT[lang]
     levels = ["province", "region", "all"] if by_province else ["region", "all"]
     wanted = (
-        ((growth["measure"] == "funding") & (growth["source"] == "total"))
+        ((growth["measure"] == "funding") & (growth["source"] == "total") & no_activity(growth))
         | growth["measure"].isin(MAIN_INDICATORS)
     ).to_numpy()
     if not by_province:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 
 from kcstats.catalog import Catalogue
@@ -296,6 +297,15 @@ PLACE_KEYS = ["year", "period", "level", "region", "province"]
 FIELDS = ("plan", "actual", "pct_of_plan", "reports")
 
 
+def no_activity(frame: pd.DataFrame) -> np.ndarray:
+    """Rows of all activities together: what every view but the activity table shows (money
+    given per activity is a part of them, never beside them)."""
+    if "activity" not in frame:
+        return np.ones(len(frame), dtype=bool)
+    blank: np.ndarray = frame["activity"].isna().to_numpy()
+    return blank
+
+
 def key(measure: str, source: str | None, field: str) -> str:
     return f"{measure}.{source or ''}.{field}"
 
@@ -304,7 +314,8 @@ def places(facts: pd.DataFrame, levels: Sequence[str]) -> pd.DataFrame:
     """One row per (year, period, level, region, province) of the chosen levels, in the
     facts' order, with a column per measure, source and field (see :func:`key`), the place's
     `expected`, and `submitted`: the accepted reports the place holds (a province row each)."""
-    sub = facts[facts["level"].isin(levels).to_numpy()]
+    chosen: np.ndarray = facts["level"].isin(levels).to_numpy() & no_activity(facts)
+    sub = facts[chosen]
     if sub.empty:
         return pd.DataFrame(columns=[*PLACE_KEYS, "expected", "submitted"])
     place = sub.groupby(PLACE_KEYS, sort=False, dropna=False).ngroup().to_numpy()

@@ -46,6 +46,7 @@ from kcstats.export.views import (
     is_blank,
     key,
     money_in,
+    no_activity,
     places,
 )
 from kcstats.merge.result import MergeResult, iter_records, records
@@ -663,6 +664,7 @@ class _GrowthChart:
             (facts["level"] == "region").to_numpy()
             & (facts["measure"] == "funding").to_numpy()
             & (facts["source"] == "total").to_numpy()
+            & no_activity(facts)
             & facts["period"].isin(compared).to_numpy()
         ]
         if regional.empty:

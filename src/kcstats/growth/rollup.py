@@ -78,20 +78,22 @@ class RolledRow:
     province: str | None
     measure: str
     source: str | None
+    activity: str | None
     plan: Sum = field(default_factory=Sum)
     actual: Sum = field(default_factory=Sum)
 
 
-Key = tuple[str, str | None, str | None, str, str | None]
+# level, region, province, measure, source, activity
+Key = tuple[str, str | None, str | None, str, str | None, str | None]
 
 
 def roll_up(
-    rows: Iterable[tuple[str, str, str | None, Figure | None, Figure | None]],
+    rows: Iterable[tuple[str, str, str | None, str | None, Figure | None, Figure | None]],
     catalogue: Catalogue,
     regions: RegionSet,
 ) -> list[RolledRow]:
-    """Province rows of a 63-era year and period, as (province name, measure, source, plan,
-    actual), re-added into province rows of the 34 units, their regions in `regions`, and
+    """Province rows of a 63-era year and period, as (province name, measure, source,
+    activity, plan, actual), re-added into province rows of the 34 units, their regions in `regions`, and
     the total: the base of a comparison that spans the merger."""
     old_by_name = {p.name: p for p in catalogue.provinces_of("63")}
     out: dict[Key, RolledRow] = {}
@@ -103,13 +105,13 @@ def roll_up(
         row.plan.add(plan, [name])
         row.actual.add(actual, [name])
 
-    for name, measure, source, plan, actual in rows:
+    for name, measure, source, activity, plan, actual in rows:
         old = old_by_name.get(name)
         if old is None:
             raise ValueError(f"{name!r} is not one of the 63 provinces")
         unit = successor_unit(catalogue, old)
         region = regions.region_of(unit.key)
-        put(("province", region, unit.name, measure, source), plan, actual, name)
-        put(("region", region, None, measure, source), plan, actual, name)
-        put(("all", None, None, measure, source), plan, actual, name)
+        put(("province", region, unit.name, measure, source, activity), plan, actual, name)
+        put(("region", region, None, measure, source, activity), plan, actual, name)
+        put(("all", None, None, measure, source, activity), plan, actual, name)
     return list(out.values())

@@ -36,6 +36,7 @@ GROWTH_COLUMNS = [
     "period",
     "measure",
     "source",
+    "activity",
     "base_year",
     "target_year",
     "basis",
@@ -151,15 +152,18 @@ class _Sides:
 
     def __init__(self, facts: pd.DataFrame) -> None:
         measure, source = facts["measure"].tolist(), _plain(facts["source"])
-        self.measure_rank: dict[tuple[str, str | None], int] = {}
-        for pair in zip(measure, source, strict=True):
-            self.measure_rank.setdefault(pair, len(self.measure_rank))
+        # A fact table from before activity funding has no activity column: none is given.
+        activity = _plain(facts["activity"]) if "activity" in facts else [None] * len(facts)
+        self.measure_rank: dict[tuple[str, str | None, str | None], int] = {}
+        for triple in zip(measure, source, activity, strict=True):
+            self.measure_rank.setdefault(triple, len(self.measure_rank))
         keys = zip(
             facts["level"].tolist(),
             _plain(facts["region"]),
             _plain(facts["province"]),
             measure,
             source,
+            activity,
             strict=True,
         )
         self.ranks: dict[str, dict[Key, tuple[int, int, int, int]]] = {}  # era -> key -> rank
@@ -281,12 +285,14 @@ def _pair_rows(
         (base_kinds == target_kinds) & (base_kinds != 3),
     )
     rows = keep // width
-    key_columns = np.empty((n, 5), dtype=object)
-    key_columns[:] = keys if keys else np.empty((0, 5), dtype=object)
+    key_columns = np.empty((n, 6), dtype=object)
+    key_columns[:] = keys if keys else np.empty((0, 6), dtype=object)
     count = len(keep)
     out = {
         name: key_columns[rows, position]
-        for position, name in enumerate(("level", "region", "province", "measure", "source"))
+        for position, name in enumerate(
+            ("level", "region", "province", "measure", "source", "activity")
+        )
     }
     out["period"] = np.full(count, pair.period, dtype=object)
     out["base_year"] = np.full(count, pair.base_year, dtype="int64")
@@ -354,7 +360,7 @@ def _ordered(
                 level_rank[k[0]],
                 last_region if k[1] is None else region_rank.get(k[1], last_region),
                 -1 if k[2] is None else province_rank.get(k[2], last_province),
-                sides.measure_rank.get((k[3], k[4]), last_measure),
+                sides.measure_rank.get((k[3], k[4], k[5]), last_measure),
             )
     return sorted(keys, key=ranks.__getitem__)
 
@@ -364,7 +370,7 @@ def _rolled(
 ) -> list[RolledRow]:
     plan, actual = sides.figures["plan"].objects, sides.figures["actual"].objects
     provinces = (
-        (key[2], key[3], key[4], plan[position], actual[position])
+        (key[2], key[3], key[4], key[5], plan[position], actual[position])
         for key, position in rows.items()
         if key[0] == "province" and key[2] is not None
     )
@@ -372,7 +378,7 @@ def _rolled(
 
 
 def _key(row: RolledRow) -> Key:
-    return (row.level, row.region, row.province, row.measure, row.source)
+    return (row.level, row.region, row.province, row.measure, row.source, row.activity)
 
 
 def _rolled_figures(rolled: list[RolledRow], positions: np.ndarray) -> dict[str, _Figures]:

@@ -12,7 +12,8 @@ back to Python integers (object dtype). Figures become Decimal triệu đồng (
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -31,6 +32,7 @@ FACT_COLUMNS = [
     "period",
     "measure",
     "source",
+    "activity",
     "unit",
     "plan",
     "actual",
@@ -56,20 +58,50 @@ class Measure:
     source: str | None
     unit: str
     money: bool
+    activity: str | None = None
 
 
-def measures(catalogue: Catalogue) -> list[Measure]:
-    """funding and projects by source (national, local, total, counterpart, other), then every
-    indicator of the catalogue, in the catalogue's order."""
+def measures(catalogue: Catalogue, activities: Sequence[Measure] = ()) -> list[Measure]:
+    """funding by source (national, local, total, counterpart, other), the `activities`
+    (activity_measures), projects by source, then every indicator of the catalogue, in the
+    catalogue's order."""
+    sources = _sources(catalogue)
+    out = [Measure("funding", s, MONEY_UNIT, True) for s in sources]
+    out += activities
+    out += [Measure("projects", s, PROJECTS_UNIT, False) for s in sources]
+    out += [Measure(i.code, None, i.unit, i.kind == "money") for i in catalogue.indicators.values()]
+    return out
+
+
+def activity_measures(reports: Sequence[Report], catalogue: Catalogue) -> list[Measure]:
+    """The activity funding rows the input needs: for each activity group some report gives
+    money for, the sources given for it and `total`, in the catalogue's order. Only these:
+    a merge of format-1 reports alone has no activity rows at all, and a province without a
+    figure for one of them gets a blank row, as for any measure."""
+    given: dict[str, set[str]] = {}
+    for report in reports:
+        for line in report.activity_funding:
+            given.setdefault(line.activity, set()).add(line.source)
+    out = []
+    for activity in catalogue.activities:
+        if activity not in given:
+            continue
+        out += [
+            Measure("funding", source, MONEY_UNIT, True, activity)
+            for source in _sources(catalogue)
+            if source == "total" or source in given[activity]
+        ]
+    return out
+
+
+def _sources(catalogue: Catalogue) -> list[str]:
+    """The sources in the catalogue's order, `total` right after the last one it adds."""
     sources: list[str] = []
     for source in catalogue.sources.values():
         sources.append(source.code)
         if source.code == _last_in_total(catalogue):
             sources.append("total")
-    out = [Measure("funding", s, MONEY_UNIT, True) for s in sources]
-    out += [Measure("projects", s, PROJECTS_UNIT, False) for s in sources]
-    out += [Measure(i.code, None, i.unit, i.kind == "money") for i in catalogue.indicators.values()]
-    return out
+    return sources
 
 
 def _last_in_total(catalogue: Catalogue) -> str:
@@ -135,7 +167,7 @@ def build(reports: Sequence[Report], regions: RegionSet, catalogue: Catalogue) -
     places = [(r.province_key, r.year, r.period) for r in reports]
     if len(set(places)) != len(places):
         raise ValueError("two accepted reports for one province, year and period")
-    specs = measures(catalogue)
+    specs = measures(catalogue, activity_measures(reports, catalogue))
     grid = _Grid(reports, specs, regions, catalogue)
     province = grid.province_rows()
     region = _sum_rows(province, ["y", "p", "e", "g", "m"], level=1)
@@ -173,7 +205,10 @@ class _Grid:
         period_index = {code: i for i, code in enumerate(self.period_codes)}
         region_index = {name: g for g, name in enumerate(regions.regions)}
         self.province_index = {p.key: k for k, p in enumerate(catalogue.provinces)}
-        measure_index = {(s.measure, s.source): m for m, s in enumerate(specs)}
+        measure_index = {(s.measure, s.source): m for m, s in enumerate(specs) if not s.activity}
+        activity_index = {
+            (s.activity, s.source): m for m, s in enumerate(specs) if s.activity is not None
+        }
         in_total = {s.code for s in catalogue.sources.values() if s.in_total}
         count = len(reports)
         self.y = np.empty(count, dtype="int64")
@@ -228,6 +263,10 @@ class _Grid:
             actual.add(base + total_money, sums[1])
             plan.add(base + total_projects, sums[2])
             actual.add(base + total_projects, sums[3])
+            if report.activity_funding:
+                largest = max(
+                    largest, _add_activities(report, base, activity_index, in_total, plan, actual)
+                )
             for figure in report.indicators:
                 m = indicator_index[figure.code]
                 scale = scales[m]
@@ -313,6 +352,46 @@ class _Grid:
         )
 
 
+def _add_activities(
+    report: Report,
+    base: int,
+    index: Mapping[tuple[str, str | None], int],
+    in_total: AbstractSet[str],
+    plan: _Cells,
+    actual: _Cells,
+) -> int:
+    """A report's activity funding on the grid: each source as given, and `total` as
+    national + local where the report splits the money by source, else the total it states.
+    Gives the largest figure placed."""
+    given: dict[tuple[str, str], list[int | None]] = {}
+    for line in report.activity_funding:
+        figures = given.setdefault((line.activity, line.source), [None, None])
+        figures[0] = _plus(figures[0], _thousands(line.plan_money))
+        figures[1] = _plus(figures[1], _thousands(line.actual_money))
+    split: dict[str, list[int | None]] = {}
+    stated: dict[str, list[int | None]] = {}
+    for (activity, source), figures in given.items():
+        if source == "total":
+            stated[activity] = figures
+            continue
+        plan.add(base + index[(activity, source)], figures[0])
+        actual.add(base + index[(activity, source)], figures[1])
+        if source in in_total:
+            sums = split.setdefault(activity, [None, None])
+            split[activity] = [_plus(a, b) for a, b in zip(sums, figures, strict=True)]
+    largest = 0
+    for activity in {*split, *stated}:
+        position = base + index[(activity, "total")]
+        own, told = split.get(activity, [None, None]), stated.get(activity, [None, None])
+        for cells, side in ((plan, 0), (actual, 1)):
+            value = own[side] if own[side] is not None else told[side]
+            cells.add(position, value)
+            largest = max(largest, value or 0)
+    for figures in given.values():
+        largest = max(largest, *(v or 0 for v in figures))
+    return largest
+
+
 def _plus(a: int | None, b: int | None) -> int | None:
     """Blank + blank is blank; a blank beside a figure adds nothing."""
     if a is None:
@@ -361,6 +440,7 @@ def _public(
             "period": _objects(np.array(period_codes, dtype=object)[rows["p"].to_numpy()]),
             "measure": _objects(np.array([s.measure for s in specs], dtype=object)[m]),
             "source": _objects(np.array([s.source for s in specs], dtype=object)[m]),
+            "activity": _objects(np.array([s.activity for s in specs], dtype=object)[m]),
             "unit": _objects(np.array([s.unit for s in specs], dtype=object)[m]),
             "plan": _objects(_edge_values(rows["plan"], money)),
             "actual": _objects(_edge_values(rows["actual"], money)),
@@ -402,7 +482,16 @@ def _edge_values(column: pd.Series, money: np.ndarray) -> np.ndarray:
 def _typed(facts: pd.DataFrame) -> pd.DataFrame:
     """The dtypes of the public table: text and figures as Python objects (None for blank,
     Decimal triệu đồng for money, int for counts), percent of plan Float64, counts int64."""
-    for column in ("level", "region", "province", "period", "measure", "source", "unit"):
+    for column in (
+        "level",
+        "region",
+        "province",
+        "period",
+        "measure",
+        "source",
+        "activity",
+        "unit",
+    ):
         facts[column] = facts[column].astype(object)
     for column in ("plan", "actual"):
         facts[column] = facts[column].astype(object)

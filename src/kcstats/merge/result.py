@@ -92,6 +92,7 @@ class MergeResult:
             facts["level"].isin(["province", "region"]).to_numpy()
             & (facts["measure"] == "funding").to_numpy()
             & (facts["source"] == "total").to_numpy()
+            & facts["activity"].isna().to_numpy()
         ]
         chosen: list[int] = []
         limits: list[str] = []
