@@ -11,10 +11,12 @@ import numpy as np
 import pandas as pd
 
 from kcstats.catalog import Catalogue
+from kcstats.export.activities import ALL, activity_rows, present_regions
 from kcstats.export.views import (
     INDICATOR_SHORT,
     MAIN_INDICATORS,
     MONEY_UNIT_LABEL,
+    SOURCE_SHORT,
     TEXT,
     Column,
     Kind,
@@ -46,6 +48,7 @@ class TextTable:
     emphasis: set[int] = field(default_factory=set)  # total rows, shown bold
     section_ends: set[int] = field(default_factory=set)  # a rule after these rows
     notes: list[str] = field(default_factory=list)  # lines shown under the table
+    label_width: int | None = None  # where a label may wrap, if not the terminal's default
 
 
 def summary_tables(
@@ -61,6 +64,7 @@ def summary_tables(
     t = TEXT[lang]
     levels = ["province", "region", "all"] if by_province else ["region", "all"]
     table = places(result.facts, levels)
+    by_activity = activity_rows(result.facts, result.regions.regions, catalogue)
     out: list[TextTable] = []
     for year, period, block in blocks(table, catalogue):
         label = period_label(catalogue, period, year, lang)
@@ -82,6 +86,47 @@ def summary_tables(
             if indicators:
                 title = t["indicators_title_province"].format(period=label)
                 out.append(_draw(title, ordered, indicators, lang, unit, t["province"], sub=True))
+        shown = [r for r in by_activity if (r["year"], r["period"]) == (year, period)]
+        if shown:
+            title = t["activity_title"].format(period=label, unit=unit_label)
+            regions = list(result.regions.regions)
+            out.append(_activity_table(title, shown, regions, catalogue, lang, unit))
+    return out
+
+
+ACTIVITY_WIDTH = 14
+
+
+def _activity_table(
+    title: str,
+    rows: list[dict[str, Any]],
+    regions: list[str],
+    catalogue: Catalogue,
+    lang: Lang,
+    unit: MoneyUnit,
+) -> TextTable:
+    """Money spent by activity in each region that gives some, and the total with its plan
+    and percent of plan. The catalogue's label, wrapped by the terminal where it is long."""
+    t = TEXT[lang]
+    labels = catalogue.activities
+    shown = present_regions(rows, regions)
+    total = SOURCE_SHORT[lang]["total"]  # short: the table must fit 80 columns
+    columns = [Column(f"{r}.actual", f"{r} {t['actual_short']}", "money") for r in shown]
+    columns += [
+        Column(f"{ALL}.plan", f"{total} {t['plan_short']}", "money"),
+        Column(f"{ALL}.actual", f"{total} {t['actual_short']}", "money"),
+        Column(f"{ALL}.pct_of_plan", t["pct"], "pct"),
+    ]
+    headers = [t["activity"], *(c.heading for c in columns)]
+    # The catalogue's labels are long: wrapped narrow, the table fits 80 columns.
+    out = TextTable(title, headers, [False] + [True] * len(columns), label_width=ACTIVITY_WIDTH)
+    for row in rows:
+        out.rows.append(
+            [
+                labels[row["activity"]].label(lang),
+                *(format_cell(row.get(c.key), c.kind, lang, unit) for c in columns),
+            ]
+        )
     return out
 
 

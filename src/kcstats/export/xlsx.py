@@ -31,6 +31,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from kcstats import __version__
 from kcstats.catalog import Catalogue
+from kcstats.export.activities import ALL, activity_rows
 from kcstats.export.atomic import write_atomic
 from kcstats.export.safe_text import excel_text
 from kcstats.export.views import (
@@ -64,6 +65,7 @@ SHEETS = {
         "regions": "Tổng hợp vùng",
         "charts": "Biểu đồ",
         "provinces": "Theo tỉnh",
+        "activities": "Theo hoạt động",
         "plan": "Kế hoạch - Thực hiện",
         "growth": "Tăng trưởng",
         "missing": "Tỉnh chưa báo cáo",
@@ -73,6 +75,7 @@ SHEETS = {
         "regions": "Regional totals",
         "charts": "Charts",
         "provinces": "Provinces",
+        "activities": "By activity",
         "plan": "Plan vs actual",
         "growth": "Growth",
         "missing": "Missing reports",
@@ -83,6 +86,7 @@ TITLES = {
     "vi": {
         "regions": "Tổng hợp kết quả khuyến công theo vùng (tiền: {unit})",
         "provinces": "Kết quả khuyến công theo tỉnh (tiền: {unit})",
+        "activities": "Kinh phí khuyến công theo hoạt động và vùng (tiền: {unit})",
         "plan": "Kế hoạch và thực hiện, mọi chỉ tiêu có số liệu (tiền: {unit})",
         "growth": "Tăng trưởng so với năm trước (tiền: {unit})",
         "missing": "Tỉnh chưa có báo cáo trong kỳ mà các tỉnh khác cùng vùng đã báo cáo",
@@ -94,6 +98,7 @@ TITLES = {
     "en": {
         "regions": "Khuyến công results by region (money: {unit})",
         "provinces": "Khuyến công results by province (money: {unit})",
+        "activities": "Khuyến công funding by activity and region (money: {unit})",
         "plan": "Plan and actual, every measure with a figure (money: {unit})",
         "growth": "Growth on the year before (money: {unit})",
         "missing": "Provinces without a report for a period that others of their region reported",
@@ -172,6 +177,7 @@ def _fill(
     regions = writer.regions(result)
     charts = writer.sheet("charts")
     provinces = writer.provinces(result)
+    writer.activities(result)
     writer.plan(result)
     if not result.growth.empty:
         writer.growth(result)
@@ -416,6 +422,33 @@ class _Writer:
         shown = rows[first : last + 1]
         return _Block(sheet.name, label, FIRST_ROW + first, FIRST_ROW + last, where, shown)
 
+    def activities(self, result: MergeResult) -> None:
+        """Money by activity group (rows) and region (plan and actual), with the total and
+        its percent of plan: a sheet only when some report gives money per activity."""
+        rows = activity_rows(result.facts, result.regions.regions, self.catalogue)
+        if not rows:
+            return
+        t = self.t
+        fields = [
+            Field("year", t["year"], "int"),
+            Field("period_label", t["period"], "label"),
+            Field("activity_label", t["activity"], "label"),
+        ]
+        for place in [*result.regions.regions, ALL]:
+            name = t["all"] if place == ALL else place
+            fields += [
+                Field(f"{place}.plan", f"{name} {t['plan_short']}", "money"),
+                Field(f"{place}.actual", f"{name} {t['actual_short']}", "money"),
+            ]
+        fields.append(Field(f"{ALL}.pct_of_plan", f"{t['all']} {t['pct']}", "pct"))
+        for row in rows:
+            row["period_label"] = self.catalogue.periods[row["period"]].label(self.lang)
+            row["activity_label"] = self.catalogue.activities[row["activity"]].label(self.lang)
+        sheet = self.table("activities", fields, rows, frozen_columns=3)
+        # Printed, as these tables go to the conference: one page wide, landscape.
+        sheet.set_landscape()
+        sheet.fit_to_pages(1, 0)
+
     def plan(self, result: MergeResult) -> None:
         t = self.t
         facts = result.facts
@@ -430,7 +463,7 @@ class _Writer:
 
         fields = [
             Field("year", t["year"], "int"),
-            *self._place_and_measure_fields(),
+            *self._place_and_measure_fields(result),
             Field("unit_label", t["unit"], "label"),
             *self._figure_fields(("plan", "actual")),
         ]
@@ -447,7 +480,7 @@ class _Writer:
             emphasis=lambda r: r["level"] != "province",
         )
 
-    def _place_and_measure_fields(self) -> list[Field]:
+    def _place_and_measure_fields(self, result: MergeResult) -> list[Field]:
         t = self.t
         return [
             Field("period_label", t["period"], "label"),
@@ -456,7 +489,12 @@ class _Writer:
             Field("province", t["province"], "text"),
             Field("measure_label", t["measure"], "label"),
             Field("source_label", t["source"], "label"),
-        ]
+        ] + (
+            # Only where some report gives money per activity: else the column is always empty.
+            [Field("activity_label", t["activity"], "label")]
+            if result.facts["activity"].notna().any()
+            else []
+        )
 
     def _figure_fields(self, names: tuple[str, ...]) -> list[Field]:
         """A money figure and a count never share a row; a column each keeps both formatted."""
@@ -471,6 +509,10 @@ class _Writer:
         row["level_label"] = self.t[f"level.{row['level']}"]
         row["measure_label"] = self._measure_label(row["measure"])
         row["source_label"] = self._source_label(row["source"])
+        activity = row.get("activity")
+        row["activity_label"] = (
+            None if activity is None else self.catalogue.activities[activity].label(self.lang)
+        )
 
     def growth(self, result: MergeResult) -> None:
         t = self.t
@@ -484,7 +526,7 @@ class _Writer:
         fields = [
             Field("base_year", t["base_year"], "int"),
             Field("target_year", t["target_year"], "int"),
-            *self._place_and_measure_fields(),
+            *self._place_and_measure_fields(result),
             Field("basis_label", t["basis"], "label"),
             *self._figure_fields(("base", "target", "change")),
         ]

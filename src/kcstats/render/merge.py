@@ -48,7 +48,7 @@ def _min_widths(model: TextTable) -> list[int]:
     widths = []
     for index, numeric in enumerate(model.numeric):
         longest = max((len(row[index]) for row in model.rows), default=0)
-        widths.append(longest if numeric else min(longest, LABEL_WIDTH))
+        widths.append(longest if numeric else min(longest, model.label_width or LABEL_WIDTH))
     return widths
 
 
