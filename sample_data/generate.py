@@ -38,7 +38,14 @@ from openpyxl.writer.excel import ExcelWriter
 
 HERE = Path(__file__).resolve().parent
 SCHEMAS = HERE.parent / "schemas"
-FOLDERS = ("south-2012-2014", "south-2019-h1", "north-2024-h1", "national-2021", "problems")
+FOLDERS = (
+    "south-2012-2014",
+    "south-2019-h1",
+    "north-2024-h1",
+    "national-2021",
+    "problems",
+    "north-2024-h1-two-formats",
+)
 STAMP = datetime(2025, 1, 1, 8, 0, 0)  # document properties: the same on every run
 ZIP_STAMP = (2025, 1, 1, 8, 0, 0)  # zip member timestamps: the same on every run
 BOLD = Font(bold=True)
@@ -1201,6 +1208,485 @@ def problem_files(places: dict[str, Place]) -> list[tuple[str, Workbook]]:
 # ---------------------------------------------------------------------------------------------
 
 
+# ---------------------------------------------------------------------------------------------
+# Format 2: the administrative report table (report-format-2.md). The same figures as a
+# format-1 report, written as the table that goes with a province's written report: an
+# agency header, a title naming the period, one table "STT | Nội dung | ĐVT | Kế hoạch |
+# Thực hiện | Tỷ lệ (%)" with Roman-numeral activity sections carrying money, a signature block.
+
+# Activity groups a northern report gives money for: (code, section heading, indicators).
+ACTIVITY_SECTIONS = (
+    ("training", "ĐÀO TẠO NGHỀ, TRUYỀN NGHỀ, NÂNG CAO TAY NGHỀ", ()),
+    ("machinery", "HỖ TRỢ ỨNG DỤNG MÁY MÓC THIẾT BỊ TIÊN TIẾN", ("machinery_facilities",)),
+    ("cleaner_production", "SẢN XUẤT SẠCH HƠN", ("cleaner_production",)),
+    (
+        "products",
+        "PHÁT TRIỂN SẢN PHẨM CÔNG NGHIỆP NÔNG THÔN TIÊU BIỂU, HỘI CHỢ TRIỂN LÃM",
+        ("fair_booths", "fair_participants", "products_entered", "brand_support"),
+    ),
+    (
+        "consulting",
+        "TƯ VẤN, TRỢ GIÚP CƠ SỞ CÔNG NGHIỆP NÔNG THÔN",
+        ("consulting_projects", "consulting_revenue"),
+    ),
+    ("media", "THÔNG TIN TUYÊN TRUYỀN", ()),
+)
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+MONEY_TEXT = {"trieu": "triệu đồng", "nghin": "nghìn đồng", "dong": "đồng"}
+ROW_UNIT_TEXT = {"trieu": ("triệu đồng", "Triệu đồng", "tr.đ"), "nghin": ("nghìn đồng",)}
+ROW_UNIT_TEXT["dong"] = ("đồng",)
+UNIT_LINES = ("ĐVT: {unit}", "Đơn vị tính: {unit}", "(Đơn vị: {unit})")
+SHEETS_2 = ("Biểu 01", "BC 6 tháng", "Sheet1", "Phụ lục", "KQ khuyến công", "Biểu số 2")
+SIGNERS = (("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), ("GIÁM ĐỐC", None), ("TL. GIÁM ĐỐC", "TRƯỞNG PHÒNG"))
+
+
+@dataclass(frozen=True)
+class Style2:
+    """How one office lays out its format-2 table."""
+
+    agency: str  # 'ubnd' | 'so-tinh' | 'trung-tam' | 'split' | 'place-only'
+    title: str  # 'bao-cao' | 'ket-qua' | 'bieu' | 'tinh-hinh'
+    layout: str  # 'simple' | 'sources' | 'count-money'
+    unit: str  # the unit money is written in: 'trieu' | 'nghin' | 'dong'
+    unit_where: str  # 'line' (above the table) | 'row' (each money row's ĐVT) | 'header'
+    unit_line: str
+    row_unit: str
+    text_numbers: bool  # figures typed as Vietnamese text ('1.234,5')
+    column_numbers: bool  # a row '(1) (2) (3) ...' under the header
+    percent: bool  # a stated Tỷ lệ (%) column
+    prior: bool  # 'Cùng kỳ năm trước' and 'So cùng kỳ (%)' columns (simple layout)
+    period_headers: bool  # 'Kế hoạch năm 2024', 'Thực hiện 6 tháng 2024'
+    total_first: bool  # the stated funding total above the sources, else below
+    signers: tuple[str, str | None]
+    sheet: str
+    hidden_sheet: bool  # a hidden working sheet before the report
+
+
+def make_style2(index: int) -> Style2:
+    i = index
+    unit = pick(("trieu", "trieu", "nghin", "trieu", "dong"), i, 1)
+    layout = pick(("simple", "sources", "simple", "count-money"), i, 1)
+    unit_where = pick(("line", "row", "header"), i, 1, 1)
+    if layout == "count-money" and unit_where == "row":
+        unit_where = "header"  # a row's ĐVT is its count's unit there
+    return Style2(
+        agency=pick(("ubnd", "so-tinh", "trung-tam", "split", "place-only"), i, 3),
+        title=pick(("bao-cao", "ket-qua", "bieu", "tinh-hinh"), i, 3, 1),
+        layout=layout,
+        unit=unit,
+        unit_where=unit_where,
+        unit_line=pick(UNIT_LINES, i, 1),
+        row_unit=pick(ROW_UNIT_TEXT[unit], i, 1),
+        text_numbers=i % 3 == 2,
+        column_numbers=i % 2 == 0,
+        percent=i % 5 != 3,
+        prior=layout == "simple" and i % 4 == 0,
+        period_headers=i % 3 != 1,
+        total_first=i % 2 == 1,
+        signers=pick(SIGNERS, i, 1),
+        sheet=pick(SHEETS_2, i, 5),
+        hidden_sheet=i % 7 == 3,
+    )
+
+
+@dataclass
+class Activity:
+    """An activity group's money by source (thousands of đồng): (plan, actual)."""
+
+    national: tuple[int | None, int | None]
+    local: tuple[int | None, int | None]
+
+    def total(self, side: int) -> int | None:
+        values = [v for v in (self.national[side], self.local[side]) if v is not None]
+        return sum(values) if values else None
+
+
+def activity_money(data: ReportData, rng: random.Random) -> dict[str, Activity]:
+    """The report's national and local money shared among its activity groups, exactly: a
+    province's sections add up to its funding."""
+    codes = [code for code, _, _ in ACTIVITY_SECTIONS]
+    planned = [rng.uniform(0.3, 1.7) for _ in codes]
+    done = [w * rng.uniform(0.5, 1.5) for w in planned]  # some activities go faster
+    shares: dict[str, list[list[int | None]]] = {}
+    for source in ("national", "local"):
+        line = data.funding[source]
+        shares[source] = [
+            split_money(line.plan_money, planned, [1] * len(codes)),
+            split_money(line.actual_money, done, [1] * len(codes)),
+        ]
+    return {
+        code: Activity(
+            (shares["national"][0][k], shares["national"][1][k]),
+            (shares["local"][0][k], shares["local"][1][k]),
+        )
+        for k, code in enumerate(codes)
+    }
+
+
+def number2(value: Decimal | int | None, style: Style2) -> object:
+    """A figure as a format-2 office types it: a number, or Vietnamese text."""
+    if value is None:
+        return None
+    exact = Decimal(value)
+    if style.text_numbers:
+        return vn_text(exact)
+    return int(exact) if exact == exact.to_integral_value() else float(exact)
+
+
+def stated_pct(base: Decimal | int | None, value: Decimal | int | None) -> float | None:
+    """A stated percentage, to one decimal as offices round it."""
+    if not base or value is None:
+        return None
+    shown = (Decimal(value) * 100 / Decimal(base)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return float(shown)
+
+
+@dataclass
+class Row2:
+    """One table row: the STT, label and ĐVT, and figures by column key."""
+
+    stt: str | None
+    label: str
+    unit: str | None
+    figures: dict[str, object] = field(default_factory=dict)
+    bold: bool = False
+
+
+def header_columns(data: ReportData, style: Style2) -> list[tuple[str, str, str]]:
+    """(key, top header, sub header or ''): one or two header rows."""
+    year = data.year
+    plan = f"Kế hoạch năm {year}" if style.period_headers else "Kế hoạch"
+    done = f"Thực hiện 6 tháng {year}" if style.period_headers else "Thực hiện"
+    money_unit = f" ({MONEY_TEXT[style.unit]})" if style.unit_where == "header" else ""
+    cols = [("stt", "STT", ""), ("label", "Nội dung", ""), ("unit", "ĐVT", "")]
+    if style.layout == "sources":
+        for side, text in (("plan", plan), ("actual", done)):
+            cols += [
+                (f"{side}.total", f"{text}{money_unit}", "Tổng số"),
+                (f"{side}.national", f"{text}{money_unit}", "KCQG"),
+                (f"{side}.local", f"{text}{money_unit}", "KCĐP"),
+            ]
+        if style.percent:
+            cols.append(("pct", "Tỷ lệ TH/KH (%)", ""))
+    elif style.layout == "count-money":
+        groups = [("plan", plan), ("actual", done)]
+        if style.percent:
+            groups.append(("pct", "Tỷ lệ (%)"))
+        for side, text in groups:
+            cols += [
+                (f"{side}.count", text, "Số lượng"),
+                (f"{side}.money", text, f"Kinh phí{money_unit}"),
+            ]
+    else:
+        if style.prior:
+            cols.append(("prior", f"Cùng kỳ năm {year - 1}", ""))
+        cols += [("plan", f"{plan}{money_unit}", ""), ("actual", f"{done}{money_unit}", "")]
+        if style.percent:
+            cols.append(("pct", "Tỷ lệ (%)", ""))
+        if style.prior:
+            cols.append(("prior_pct", "So cùng kỳ (%)", ""))
+    cols.append(("note", "Ghi chú", ""))
+    return cols
+
+
+def table_rows(data: ReportData, style: Style2, activities: dict[str, Activity]) -> list[Row2]:
+    money_unit = style.row_unit if style.unit_where == "row" else None
+    unit = style.unit
+
+    def money(nghin: int | None) -> object:
+        return number2(None if nghin is None else in_unit(nghin, unit), style)
+
+    rows: list[Row2] = []
+    national, local = data.funding["national"], data.funding["local"]
+    total = Line(**{f: sum_of([getattr(national, f), getattr(local, f)]) for f in LINE_FIELDS})
+    counterpart = data.funding.get("counterpart")
+    layout = style.layout
+    if layout == "sources":
+        row = Row2(None, "Tổng kinh phí khuyến công", money_unit or "", bold=True)
+        projects = Row2(None, "Số đề án", "đề án")
+        for side, field_m, field_p in (
+            ("plan", "plan_money", "plan_projects"),
+            ("actual", "actual_money", "actual_projects"),
+        ):
+            for key, line in (("total", total), ("national", national), ("local", local)):
+                row.figures[f"{side}.{key}"] = money(getattr(line, field_m))
+                projects.figures[f"{side}.{key}"] = number2(getattr(line, field_p), style)
+        row.figures["pct"] = stated_pct(total.plan_money, total.actual_money)
+        projects.figures["pct"] = stated_pct(total.plan_projects, total.actual_projects)
+        rows += [row, projects]
+    else:
+        sources = [("1", "Kinh phí khuyến công quốc gia", national)]
+        sources.append(("2", "Kinh phí khuyến công địa phương", local))
+        stated_total = Row2(None, "Tổng kinh phí (1+2)", money_unit, bold=True)
+        if layout == "count-money":
+            sources = [
+                ("1", "Khuyến công quốc gia", national),
+                ("2", "Khuyến công địa phương", local),
+            ]
+            stated_total = Row2(None, "Tổng cộng (1+2)", "đề án", bold=True)
+        if counterpart is not None:
+            sources.append(("3", "Vốn đối ứng của cơ sở", counterpart))
+        source_rows: list[Row2] = []
+        for stt, label, line in sources:
+            if layout == "count-money":
+                row = Row2(stt, label, "đề án")
+                row.figures = {
+                    "plan.count": number2(line.plan_projects, style),
+                    "plan.money": money(line.plan_money),
+                    "actual.count": number2(line.actual_projects, style),
+                    "actual.money": money(line.actual_money),
+                    "pct.count": stated_pct(line.plan_projects, line.actual_projects),
+                    "pct.money": stated_pct(line.plan_money, line.actual_money),
+                }
+                source_rows.append(row)
+                continue
+            row = Row2(stt, label, money_unit)
+            row.figures = {
+                "plan": money(line.plan_money),
+                "actual": money(line.actual_money),
+                "pct": stated_pct(line.plan_money, line.actual_money),
+            }
+            source_rows.append(row)
+            if line.plan_projects is not None or line.actual_projects is not None:
+                projects = Row2(None, "Số đề án", "đề án")
+                projects.figures = {
+                    "plan": number2(line.plan_projects, style),
+                    "actual": number2(line.actual_projects, style),
+                    "pct": stated_pct(line.plan_projects, line.actual_projects),
+                }
+                source_rows.append(projects)
+        if layout == "count-money":
+            stated_total.figures = {
+                "plan.count": number2(total.plan_projects, style),
+                "plan.money": money(total.plan_money),
+                "actual.count": number2(total.actual_projects, style),
+                "actual.money": money(total.actual_money),
+                "pct.count": stated_pct(total.plan_projects, total.actual_projects),
+                "pct.money": stated_pct(total.plan_money, total.actual_money),
+            }
+        else:
+            stated_total.figures = {
+                "plan": money(total.plan_money),
+                "actual": money(total.actual_money),
+                "pct": stated_pct(total.plan_money, total.actual_money),
+            }
+        rows += [stated_total, *source_rows] if style.total_first else [*source_rows, stated_total]
+    for number, (code, heading, indicator_codes) in enumerate(ACTIVITY_SECTIONS):
+        spent = activities[code]
+        section = Row2(ROMAN[number], heading, money_unit, bold=True)
+        if layout == "sources":
+            for side in (0, 1):
+                name = ("plan", "actual")[side]
+                section.figures[f"{name}.total"] = money(spent.total(side))
+                section.figures[f"{name}.national"] = money(spent.national[side])
+                section.figures[f"{name}.local"] = money(spent.local[side])
+            section.figures["pct"] = stated_pct(spent.total(0), spent.total(1))
+        elif layout == "count-money":
+            section.unit = None
+            section.figures = {
+                "plan.money": money(spent.total(0)),
+                "actual.money": money(spent.total(1)),
+                "pct.money": stated_pct(spent.total(0), spent.total(1)),
+            }
+        else:
+            section.figures = {
+                "plan": money(spent.total(0)),
+                "actual": money(spent.total(1)),
+                "pct": stated_pct(spent.total(0), spent.total(1)),
+            }
+        rows.append(section)
+        for k, indicator_code in enumerate(indicator_codes, start=1):
+            rows.append(indicator_row(k, indicator_code, data, style))
+    return rows
+
+
+def indicator_row(number: int, code: str, data: ReportData, style: Style2) -> Row2:
+    info = INDICATORS[code]
+    figure = data.indicators[code]
+    if info.money:  # consulting revenue: in the table's money unit, its ĐVT says which
+        unit_text = MONEY_TEXT[style.unit]
+
+        def value(v: int | None) -> object:
+            return number2(None if v is None else in_unit(v, style.unit), style)
+    else:
+        unit_text = info.unit
+
+        def value(v: int | None) -> object:
+            return number2(v, style)
+
+    row = Row2(str(number), info.label, unit_text)
+    if style.layout == "sources":
+        row.figures = {"plan.total": value(figure.plan), "actual.total": value(figure.actual)}
+        row.figures["pct"] = stated_pct(figure.plan, figure.actual)
+    elif style.layout == "count-money":
+        row.figures = {
+            "plan.count": value(figure.plan),
+            "actual.count": value(figure.actual),
+            "pct.count": stated_pct(figure.plan, figure.actual),
+        }
+    else:
+        row.figures = {
+            "plan": value(figure.plan),
+            "actual": value(figure.actual),
+            "pct": stated_pct(figure.plan, figure.actual),
+        }
+        if style.prior:
+            row.figures["prior"] = value(figure.prior)
+            row.figures["prior_pct"] = stated_pct(figure.prior, figure.actual)
+    return row
+
+
+def merge_header(ws: Worksheet, header: int, columns: list[tuple[str, str, str]]) -> None:
+    """A two-row header as offices merge it: a column without sub-columns over both rows,
+    a group's heading over its sub-columns."""
+    col = 1
+    while col <= len(columns):
+        _, top, sub = columns[col - 1]
+        end = col
+        while sub and end < len(columns) and columns[end][1] == top and columns[end][2]:
+            end += 1
+        if not sub:
+            ws.merge_cells(start_row=header, start_column=col, end_row=header + 1, end_column=col)
+        elif end > col:
+            ws.merge_cells(start_row=header, start_column=col, end_row=header, end_column=end)
+        col = end + 1
+
+
+def agency_lines(place: Place, style: Style2) -> list[str]:
+    kind = "THÀNH PHỐ" if place.kind == "city" else "TỈNH"
+    name = place.name.upper()
+    if style.agency == "ubnd":
+        return [f"UBND {kind} {name}", "SỞ CÔNG THƯƠNG"]
+    if style.agency == "so-tinh":
+        return [f"SỞ CÔNG THƯƠNG {kind} {name}"]
+    if style.agency == "trung-tam":
+        return [f"SỞ CÔNG THƯƠNG {name}", "TRUNG TÂM KHUYẾN CÔNG"]
+    if style.agency == "split":
+        return ["ỦY BAN NHÂN DÂN", f"{kind} {name}"]
+    return ["SỞ CÔNG THƯƠNG", "TRUNG TÂM KHUYẾN CÔNG VÀ TƯ VẤN PHÁT TRIỂN CÔNG NGHIỆP"]
+
+
+def title_lines(data: ReportData, style: Style2) -> list[str]:
+    period = f"6 THÁNG ĐẦU NĂM {data.year}"
+    if style.title == "bao-cao":
+        return ["BÁO CÁO", f"Kết quả thực hiện kế hoạch khuyến công 6 tháng đầu năm {data.year}"]
+    if style.title == "ket-qua":
+        return [f"KẾT QUẢ THỰC HIỆN KẾ HOẠCH KHUYẾN CÔNG {period}"]
+    if style.title == "bieu":
+        return [f"BIỂU TỔNG HỢP KẾT QUẢ HOẠT ĐỘNG KHUYẾN CÔNG 6 THÁNG NĂM {data.year}"]
+    return [f"TÌNH HÌNH THỰC HIỆN KẾ HOẠCH KHUYẾN CÔNG {period}"]
+
+
+def build_workbook2(data: ReportData, style: Style2, activities: dict[str, Activity]) -> Workbook:
+    wb = openpyxl.Workbook()
+    first = wb.active
+    assert first is not None
+    if style.hidden_sheet:
+        first.title = "Data"
+        first.sheet_state = "hidden"
+        first["A1"] = "Số liệu làm việc, không in"
+        ws = wb.create_sheet(style.sheet)
+    else:
+        first.title = style.sheet
+        ws = first
+    columns = header_columns(data, style)
+    keys = [key for key, _, _ in columns]
+    width = len(columns)
+    right = max(4, width - 3)  # where the national motto and the date line stand
+    for row, text in enumerate(agency_lines(data.place, style), start=1):
+        put(ws, row, 1, text)
+        ws.cell(row=row, column=1).font = BOLD
+    put(ws, 1, right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    put(ws, 2, right, "Độc lập - Tự do - Hạnh phúc")
+    ws.cell(row=1, column=right).font = BOLD
+    number = 100 + int(data.place.code)
+    put(ws, 3, 1, f"Số: {number}/BC-SCT")
+    day = 5 + int(data.place.code) % 20
+    put(ws, 3, right, f"{data.place.name}, ngày {day} tháng 7 năm {data.year}")
+    row = 5
+    for text in title_lines(data, style):
+        title(ws, row, text, width)
+        row += 1
+    if style.unit_where == "line":
+        put(ws, row, width - 1, style.unit_line.format(unit=MONEY_TEXT[style.unit]))
+    row += 1
+    two_rows = any(sub for _, _, sub in columns)
+    header = row
+    for col, (_, top, sub) in enumerate(columns, start=1):
+        put(ws, header, col, top)
+        if two_rows:
+            put(ws, header + 1, col, sub or None)
+    if two_rows:
+        merge_header(ws, header, columns)
+    for r in range(header, header + (2 if two_rows else 1)):
+        for col in range(1, width + 1):
+            ws.cell(row=r, column=col).font = BOLD
+            ws.cell(row=r, column=col).alignment = CENTRE
+    row = header + (2 if two_rows else 1)
+    if style.column_numbers:
+        for col in range(1, width + 1):
+            put(ws, row, col, f"({col})" if style.layout == "simple" else col)
+        row += 1
+    for item in table_rows(data, style, activities):
+        put(ws, row, keys.index("stt") + 1, item.stt)
+        put(ws, row, keys.index("label") + 1, item.label)
+        put(ws, row, keys.index("unit") + 1, item.unit)
+        for key, value in item.figures.items():
+            if key in keys and value is not None:
+                put(ws, row, keys.index(key) + 1, value)
+        if item.bold:
+            ws.cell(row=row, column=keys.index("label") + 1).font = BOLD
+        row += 1
+    put(ws, row, 2, f"Ghi chú: số liệu 6 tháng là số ước thực hiện đến 30/6/{data.year}.")
+    row += 2
+    put(ws, row, 1, "Nơi nhận:")
+    put(ws, row + 1, 1, "- Bộ Công Thương (Cục CTĐP);")
+    put(ws, row + 2, 1, "- Lưu: VT, KC.")
+    first_signer, second_signer = style.signers
+    put(ws, row, right, first_signer)
+    if second_signer:
+        put(ws, row + 1, right, second_signer)
+    put(ws, row + 5, right, PEOPLE[int(data.place.code) % len(PEOPLE)])
+    ws.page_setup.orientation = "landscape"  # printed one page wide, as offices send it
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToHeight = 0
+    ws.column_dimensions["A"].width = 6
+    ws.column_dimensions["B"].width = 48
+    for col in range(3, width + 1):
+        ws.column_dimensions[get_column_letter(col)].width = 13
+    return wb
+
+
+def two_format_reports(north: list[Place]) -> list[tuple[ReportData, Style | Style2]]:
+    """The northern provinces' H1 2023 and H1 2024 reports (the figures of NORTH), most as
+    format-2 tables in rotating layouts, one in five as a format-1 workbook."""
+    items = region_reports(north, NORTH, "north-2024-h1-two-formats")
+    out: list[tuple[ReportData, Style | Style2]] = []
+    tables = 0  # the format-2 files so far: each layout feature rotates through them
+    for index, (data, style) in enumerate(items):
+        if index % 5 == 2:
+            out.append((data, style))
+        else:
+            out.append((data, make_style2(tables)))
+            tables += 1
+    return out
+
+
+def write_two_formats(out: Path, north: list[Place]) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random("north-2024-h1-two-formats activities")
+    items = two_format_reports(north)
+    for data, style in items:
+        path = out / f"{data.year}-{data.period.lower()}-{slug(data.place.name)}.xlsx"
+        if isinstance(style, Style2):
+            if style.layout == "sources":  # no column for counterpart funds in this layout
+                data.funding.pop("counterpart", None)
+            save(build_workbook2(data, style, activity_money(data, rng)), path)
+        else:
+            save(build_workbook(data, style), path)
+    return len(items)
+
+
 def generate(root: Path) -> dict[str, int]:
     """Write every folder under `root`; returns how many workbooks each holds."""
     places = load_places()
@@ -1225,7 +1711,9 @@ def generate(root: Path) -> dict[str, int]:
         if out.is_dir():
             for old in out.glob("*.xlsx"):
                 old.unlink()
-        if name == "problems":
+        if name == "north-2024-h1-two-formats":
+            counts[name] = write_two_formats(out, north)
+        elif name == "problems":
             out.mkdir(parents=True, exist_ok=True)
             problems = problem_files({p.name: p for p in places})
             for file_name, wb in problems:
