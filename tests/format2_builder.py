@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-from builders import INDICATOR_LABELS, SOURCE_LABELS
 from openpyxl.utils import get_column_letter
+
+from builders import INDICATOR_LABELS, SOURCE_LABELS
 
 Cell = Any
 
@@ -31,7 +32,10 @@ AGENCIES: dict[str, list[tuple[str, Cell]]] = {
     "sct_bare": [("A1", "SỞ CÔNG THƯƠNG {P}")],
     "uy_ban_lines": [("A1", "ỦY BAN NHÂN DÂN\nTỈNH {P}"), ("A2", "SỞ CÔNG THƯƠNG")],
     "split_cells": [("A1", "UBND TỈNH"), ("A2", "{P}")],
-    "center": [("A1", "SỞ CÔNG THƯƠNG {P}"), ("A2", "TRUNG TÂM KHUYẾN CÔNG VÀ TƯ VẤN PHÁT TRIỂN CÔNG NGHIỆP TỈNH {P}")],
+    "center": [
+        ("A1", "SỞ CÔNG THƯƠNG {P}"),
+        ("A2", "TRUNG TÂM KHUYẾN CÔNG VÀ TƯ VẤN PHÁT TRIỂN CÔNG NGHIỆP TỈNH {P}"),
+    ],
     "city": [("A1", "UBND THÀNH PHỐ {P}"), ("A2", "SỞ CÔNG THƯƠNG")],
     "none": [("A1", "TRUNG TÂM KHUYẾN CÔNG"), ("A2", "Số: 123/BC-TTKC")],
 }
@@ -52,7 +56,12 @@ ACTUAL_HEADERS = {
     "Q1": "Thực hiện quý I/{Y}",
     "FY": "Thực hiện năm {Y}",
 }
-SOURCE_SHORT = {"national": "KCQG", "local": "KCĐP", "counterpart": "Đối ứng", "other": "Nguồn khác"}
+SOURCE_SHORT = {
+    "national": "KCQG",
+    "local": "KCĐP",
+    "counterpart": "Đối ứng",
+    "other": "Nguồn khác",
+}
 
 
 @dataclass
@@ -92,7 +101,9 @@ def columns_of(header: str, prior: bool = False, percent: bool = True) -> list[s
         keys = ["plan_count", "plan_money", "actual_count", "actual_money"]
         return keys + (["percent_count", "percent_money"] if percent else [])
     if header == "sources":
-        keys = [f"{stage}_{s}" for stage in ("plan", "actual") for s in ("total", "national", "local")]
+        keys = [
+            f"{stage}_{s}" for stage in ("plan", "actual") for s in ("total", "national", "local")
+        ]
         return keys + (["percent"] if percent else [])
     keys = ["plan", "actual"] + (["percent"] if percent else [])
     return keys + (["prior", "prior_percent"] if prior else [])
@@ -143,8 +154,10 @@ def write_format2(
         ws["D3"] = date_line.replace("{P}", province).replace("{Y}", str(year))
         cells["date_line"] = "D3"
     period_text = PERIOD_TITLES.get(period, "{P}").replace("{Y}", str(year))
-    ws["A4"] = title if title is not None else (
-        f"BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH KHUYẾN CÔNG {period_text}"
+    ws["A4"] = (
+        title
+        if title is not None
+        else (f"BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH KHUYẾN CÔNG {period_text}")
     )
     cells["title"] = "A4"
     ws.merge_cells("A4:H4")
@@ -157,8 +170,10 @@ def write_format2(
     letters = {key: get_column_letter(i + 1) for i, key in enumerate(single + keys + ["note"])}
     header_unit = " (triệu đồng)" if unit_at == "header" else ""
     plan_text = plan_header if plan_header is not None else f"Kế hoạch năm {year}"
-    actual_text = actual_header if actual_header is not None else (
-        ACTUAL_HEADERS.get(period, "Thực hiện").replace("{Y}", str(year))
+    actual_text = (
+        actual_header
+        if actual_header is not None
+        else (ACTUAL_HEADERS.get(period, "Thực hiện").replace("{Y}", str(year)))
     )
     two_rows = header in ("count_money", "sources")
     top = {"number": "STT", "label": "Nội dung", "unit": "ĐVT", "note": "Ghi chú"}
@@ -177,7 +192,7 @@ def write_format2(
                 ws[f"{letters[key]}{header_row}"] = text
         first = header_row + 1
     else:
-        for key in single + ["note"]:
+        for key in [*single, "note"]:
             ref = f"{letters[key]}{header_row}"
             ws[ref] = top[key]
             ws.merge_cells(f"{ref}:{letters[key]}{header_row + 1}")
@@ -219,15 +234,19 @@ def write_format2(
             is_money = "money" in key or (
                 _is_money_unit(row.unit) and "percent" not in key and "count" not in key
             )
-            ws[f"{letters[key]}{r}"] = _money(value, text_money) if is_money else (
-                float(value) if isinstance(value, Decimal) else value
+            ws[f"{letters[key]}{r}"] = (
+                _money(value, text_money)
+                if is_money
+                else (float(value) if isinstance(value, Decimal) else value)
             )
         if row.key:
             row_numbers[row.key] = r
         r += 1
     end = r
     if notes:
-        ws[f"B{end + 1}"] = "Ghi chú: số liệu thực hiện ước đến ngày 15/6; kinh phí đối ứng do cơ sở tự báo cáo."
+        ws[f"B{end + 1}"] = (
+            "Ghi chú: số liệu thực hiện ước đến ngày 15/6; kinh phí đối ứng do cơ sở tự báo cáo."
+        )
         end += 2
     if signature:
         ws[f"B{end + 1}"] = "Nơi nhận:"
@@ -256,7 +275,13 @@ def _plain_sheet(wb: Any, name: str, hidden: bool, rows: Sequence[Sequence[Cell]
 
 
 def _is_money_unit(unit: Cell) -> bool:
-    return isinstance(unit, str) and unit.lower() in ("triệu đồng", "nghìn đồng", "đồng", "tỷ đồng", "tr.đ")
+    return isinstance(unit, str) and unit.lower() in (
+        "triệu đồng",
+        "nghìn đồng",
+        "đồng",
+        "tỷ đồng",
+        "tr.đ",
+    )
 
 
 SIMPLE_TABLE = [
@@ -270,35 +295,135 @@ def default_rows(header: str) -> list[Row]:
     if header == "count_money":
         return [
             Row("KINH PHÍ KHUYẾN CÔNG", number="A"),
-            Row("Khuyến công quốc gia", "đề án", {"plan_count": 2, "plan_money": 1200, "actual_count": 1, "actual_money": 800}, "1", "national"),
-            Row("Khuyến công địa phương", "đề án", {"plan_count": 10, "plan_money": 3000, "actual_count": 6, "actual_money": 1500}, "2", "local"),
+            Row(
+                "Khuyến công quốc gia",
+                "đề án",
+                {"plan_count": 2, "plan_money": 1200, "actual_count": 1, "actual_money": 800},
+                "1",
+                "national",
+            ),
+            Row(
+                "Khuyến công địa phương",
+                "đề án",
+                {"plan_count": 10, "plan_money": 3000, "actual_count": 6, "actual_money": 1500},
+                "2",
+                "local",
+            ),
             Row("CÁC HOẠT ĐỘNG", number="B"),
-            Row("Đào tạo nghề, truyền nghề", "lớp", {"plan_count": 10, "plan_money": 900, "actual_count": 6, "actual_money": 500}, "I", "training"),
-            Row("Số lao động được đào tạo", "người", {"plan_count": 300, "actual_count": 180}, "1", "workers"),
-            Row("Hội chợ, triển lãm", None, {"plan_money": 600, "actual_money": 400}, "II", "fairs"),
-            Row("Số hội chợ", "hội chợ", {"plan_count": 2, "plan_money": 600, "actual_count": 1, "actual_money": 400}, "1", "fairs_held"),
+            Row(
+                "Đào tạo nghề, truyền nghề",
+                "lớp",
+                {"plan_count": 10, "plan_money": 900, "actual_count": 6, "actual_money": 500},
+                "I",
+                "training",
+            ),
+            Row(
+                "Số lao động được đào tạo",
+                "người",
+                {"plan_count": 300, "actual_count": 180},
+                "1",
+                "workers",
+            ),
+            Row(
+                "Hội chợ, triển lãm", None, {"plan_money": 600, "actual_money": 400}, "II", "fairs"
+            ),
+            Row(
+                "Số hội chợ",
+                "hội chợ",
+                {"plan_count": 2, "plan_money": 600, "actual_count": 1, "actual_money": 400},
+                "1",
+                "fairs_held",
+            ),
         ]
     if header == "sources":
         return [
-            Row("TỔNG CỘNG", "triệu đồng", {"plan_total": 4200, "plan_national": 1200, "plan_local": 3000, "actual_total": 2300, "actual_national": 800, "actual_local": 1500}, None, "total"),
-            Row("Số đề án", "đề án", {"plan_total": 12, "plan_national": 2, "plan_local": 10, "actual_total": 7, "actual_national": 1, "actual_local": 6}, None, "projects"),
-            Row("Đào tạo nghề", "triệu đồng", {"plan_total": 900, "plan_national": 400, "plan_local": 500, "actual_total": 500, "actual_national": 200, "actual_local": 300}, "I", "training"),
+            Row(
+                "TỔNG CỘNG",
+                "triệu đồng",
+                {
+                    "plan_total": 4200,
+                    "plan_national": 1200,
+                    "plan_local": 3000,
+                    "actual_total": 2300,
+                    "actual_national": 800,
+                    "actual_local": 1500,
+                },
+                None,
+                "total",
+            ),
+            Row(
+                "Số đề án",
+                "đề án",
+                {
+                    "plan_total": 12,
+                    "plan_national": 2,
+                    "plan_local": 10,
+                    "actual_total": 7,
+                    "actual_national": 1,
+                    "actual_local": 6,
+                },
+                None,
+                "projects",
+            ),
+            Row(
+                "Đào tạo nghề",
+                "triệu đồng",
+                {
+                    "plan_total": 900,
+                    "plan_national": 400,
+                    "plan_local": 500,
+                    "actual_total": 500,
+                    "actual_national": 200,
+                    "actual_local": 300,
+                },
+                "I",
+                "training",
+            ),
             Row("Số lao động", "người", {"plan_total": 300, "actual_total": 180}, "1", "workers"),
-            Row("Tư vấn", "triệu đồng", {"plan_total": 300, "plan_local": 300, "actual_total": 100, "actual_local": 100}, "II", "consulting"),
+            Row(
+                "Tư vấn",
+                "triệu đồng",
+                {"plan_total": 300, "plan_local": 300, "actual_total": 100, "actual_local": 100},
+                "II",
+                "consulting",
+            ),
         ]
     return [
         Row("TỔNG KINH PHÍ (A+B)", "triệu đồng", {"plan": 4200, "actual": 2300}, None, "total"),
         Row("Khuyến công quốc gia", "triệu đồng", {"plan": 1200, "actual": 800}, "A", "national"),
         Row("Số đề án", "đề án", {"plan": 2, "actual": 1}, "-", "national_projects"),
         Row("Khuyến công địa phương", "triệu đồng", {"plan": 3000, "actual": 1500}, "B", "local"),
-        Row("Đào tạo nghề, truyền nghề, nâng cao tay nghề", "triệu đồng", {"plan": 900, "actual": 500}, "I", "training"),
+        Row(
+            "Đào tạo nghề, truyền nghề, nâng cao tay nghề",
+            "triệu đồng",
+            {"plan": 900, "actual": 500},
+            "I",
+            "training",
+        ),
         Row("Số lớp", "lớp", {"plan": 10, "actual": 6}, "1", "classes"),
         Row("Số lao động", "người", {"plan": 300, "actual": 180}, "2", "workers"),
-        Row("Hội chợ, triển lãm", None, {}, "II", "fairs"),
-        Row("Hội chợ, triển lãm được tổ chức", "hội chợ", {"plan": 2, "actual": 1}, "1", "fairs_held"),
-        Row("Chi phí tổ chức hội chợ", "triệu đồng", {"plan": 600, "actual": 400}, "2", "fair_costs"),
-        Row("Tư vấn, trợ giúp cơ sở CNNT", "triệu đồng", {"plan": 300, "actual": 100}, "III", "consulting"),
-        Row("Doanh thu tư vấn phát triển công nghiệp", "triệu đồng", {"plan": 50, "actual": 20}, "1", "revenue"),
+        Row("Hội chợ, triển lãm", "triệu đồng", {"plan": 600, "actual": 400}, "II", "fairs"),
+        Row(
+            "Hội chợ, triển lãm được tổ chức",
+            "hội chợ",
+            {"plan": 2, "actual": 1},
+            "1",
+            "fairs_held",
+        ),
+        Row(
+            "Tư vấn, trợ giúp cơ sở CNNT",
+            "triệu đồng",
+            {"plan": 300, "actual": 100},
+            "III",
+            "consulting",
+        ),
+        Row(
+            "Doanh thu tư vấn phát triển công nghiệp",
+            "triệu đồng",
+            {"plan": 50, "actual": 20},
+            "1",
+            "revenue",
+        ),
     ]
 
 

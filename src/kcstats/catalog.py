@@ -159,6 +159,7 @@ class Format2Aliases(_Frozen):
     unit_aliases: dict[str, list[str]]
     section_context: dict[str, dict[str, str]]
     recognition_levels: dict[str, str]
+    abbreviations: dict[str, str]  # expanded in section headings: 'CNNT' -> 'công nghiệp nông thôn'
 
 
 class Aliases(_Frozen):

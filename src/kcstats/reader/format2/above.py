@@ -173,7 +173,7 @@ def _period_of(folded: str, catalogue: Catalogue, words: Words) -> str | None:
     quarter = _QUARTER.search(text)
     months: int | None = None
     names = "|".join(sorted((re.escape(w) for w in words.month_words), key=len, reverse=True))
-    for match in re.finditer(rf"\b(\d{{1,2}}|{names})\s+thang\b(?!\s+\d)", text):
+    for match in re.finditer(rf"\b(\d{{1,2}}|{names})\s+thang\b(?!\s+\d{{1,2}}\b)", text):
         number = match.group(1)
         n = int(number) if number.isdigit() else words.month_words[number]
         if 1 <= n <= 12:
@@ -229,17 +229,22 @@ def _read_period(
     if title is not None and title_year is None:
         title_year = next((y for t, _ in texts if (y := _year_of(t)) is not None), None)
     header_period: Stated | None = None
-    header_year: Stated | None = None
+    header_years: list[Stated] = []
     for group, at, raw in layout.stating:
         folded = fold(raw)
         if group == "actual" and header_period is None:
             period = _period_of(folded, catalogue, words)
             if period is not None:
                 header_period = Stated(period, at)
-        if group in ("actual", "plan") and header_year is None:
+        if group in ("actual", "plan"):
             year = _year_of(folded)
             if year is not None:
-                header_year = Stated(str(year), at)
+                header_years.append(Stated(str(year), at))
+    # The year a header disagrees with the title on, if any; else the first header's year.
+    header_year = next(
+        (h for h in header_years if title_year and h.value != str(title_year)),
+        header_years[0] if header_years else None,
+    )
     title_at = title[1] if title else layout.header_cell
     sheet = grid.name
     if title_period and header_period and title_period != header_period.value:

@@ -36,7 +36,10 @@ def is_section_number(number: str) -> bool:
 def activity_named(label: str, words: Words) -> tuple[bool, str | None]:
     """Whether a heading names an activity group, and which: the longest heading word wins;
     two groups matched equally long name none."""
-    folded = fold_label(label)
+    folded = f" {fold_label(label)} "
+    for short, long in words.abbreviations:
+        folded = folded.replace(f" {short} ", f" {long} ")
+    folded = folded.strip()
     best: list[tuple[int, str]] = []
     for word, activity in words.heading_words:
         if contains_phrase(folded, word):

@@ -26,6 +26,7 @@ class Words:
     section_context: dict[str, dict[str, str]]  # activity -> folded short label -> indicator
     recognition_levels: dict[str, str]  # folded level phrase -> indicator
     heading_words: tuple[tuple[str, str], ...]  # (folded heading word, activity), longest first
+    abbreviations: tuple[tuple[str, str], ...]  # (folded abbreviation, folded expansion)
 
 
 @lru_cache(maxsize=4)
@@ -52,6 +53,7 @@ def words_of(catalogue: Catalogue) -> Words:
             for activity, labels in data.section_context.items()
         },
         recognition_levels={fold(k): v for k, v in data.recognition_levels.items()},
+        abbreviations=tuple((fold(k), fold(v)) for k, v in data.abbreviations.items()),
         heading_words=tuple(
             sorted(
                 ((fold(w), a.code) for a in catalogue.activities.values() for w in a.heading_words),
