@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from kcstats.text import fold, fold_label
 
@@ -49,6 +49,7 @@ class Indicator(_Frozen):
     aliases: list[str] = []
     definition_vi: str = ""
     definition_en: str = ""
+    activity: str | None = None  # the activity group it counts (format 2 section rows)
 
     def label(self, lang: str) -> str:
         return self.label_vi if lang == "vi" else self.label_en
@@ -137,6 +138,30 @@ class ReportCatalogue(_Frozen):
     activities: list[Activity]
 
 
+class Format2Aliases(_Frozen):
+    """What format 2 (the administrative report table) says, as data: see aliases.json."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    comment: str = Field(default="", alias="$comment")
+    columns: dict[str, list[str]]
+    sub_columns: dict[str, list[str]]
+    agency_prefixes: list[str]
+    province_words: list[str]
+    passed_over_lines: list[str]
+    title_words: list[str]
+    unit_line_labels: list[str]
+    signature_words: list[str]
+    projects_labels: list[str]
+    projects_units: list[str]
+    month_words: dict[str, int]
+    full_year_words: list[str]
+    unit_aliases: dict[str, list[str]]
+    section_context: dict[str, dict[str, str]]
+    recognition_levels: dict[str, str]
+    abbreviations: dict[str, str]  # expanded in section headings: 'CNNT' -> 'công nghiệp nông thôn'
+
+
 class Aliases(_Frozen):
     sheets: dict[str, list[str]]
     sheet_titles: dict[str, str]
@@ -144,6 +169,7 @@ class Aliases(_Frozen):
     funding_columns: dict[str, list[str]]
     results_columns: dict[str, list[str]]
     province_prefixes: list[str]
+    format2: Format2Aliases
 
 
 class EraInfo(_Frozen):
@@ -228,6 +254,19 @@ class Catalogue:
         index = {fold(i.unit): i.unit for i in self.indicators.values()}
         index.update({key: "money" for key in self.money_unit_index})
         return index
+
+    def unit_names(self, unit: str) -> frozenset[str]:
+        """Folded unit texts that name a catalogue unit: itself and its aliases ('người' for
+        'lao động'), for the ĐVT cell of either format."""
+        return self._unit_names.get(unit, frozenset({fold(unit)}))
+
+    @cached_property
+    def _unit_names(self) -> dict[str, frozenset[str]]:
+        aliases = self.aliases.format2.unit_aliases
+        return {
+            i.unit: frozenset({fold(i.unit), *(fold(a) for a in aliases.get(i.unit, []))})
+            for i in self.indicators.values()
+        }
 
     @cached_property
     def _province_index(self) -> dict[Era, dict[str, Province]]:

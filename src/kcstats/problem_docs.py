@@ -16,7 +16,7 @@ from kcstats.problems import CATALOGUE, ProblemType
 GROUPS = {
     "file": "Files (skipped or refused as a whole)",
     "sheet": "Sheets",
-    "facts": 'Report facts (sheet "Thông tin")',
+    "facts": 'Report facts (sheet "Thông tin"; in format 2, the lines above the table)',
     "table": "Tables and rows",
     "figure": "Figures (one cell)",
     "check": "Cross-checks",
@@ -24,7 +24,7 @@ GROUPS = {
 SEVERITY = {
     "error": "error: the file is refused",
     "warning": "warning: the file is accepted; look at it",
-    "info": "info: the file is skipped, with this reason",
+    "info": "info: a note; on a skipped file, the reason it was skipped",
 }
 HEADER = """\
 # Problem codes
@@ -33,7 +33,7 @@ Every problem kcstats reports has a stable code, a severity, and a message in Vi
 and English. The JSON output (`kcstats validate --format json`) gives each problem as
 `{code, severity, sheet, cell, found, expected, message}`; in the messages below,
 `{found}` is what the cell or file held, `{expected}` what kcstats expected there, and
-`{other}` the other file.
+`{other}` the other file (or, for a conflict inside one file, the other cell).
 
 This page is generated from `kcstats.problems.CATALOGUE` by
 `python -m kcstats.problem_docs docs/problem-codes.md`; do not edit it by hand.

@@ -339,6 +339,95 @@ _TYPES = [
         'Chỉ tiêu "{indicator}": cột "Cùng kỳ năm trước" ghi {found}, nhưng báo cáo năm trước ({other}) ghi {expected}.',
         '"{indicator_en}": the same-period-last-year column says {found}, but last year\'s report ({other}) says {expected}.',
     ),
+    # Format 2, the administrative report table (report-format-2.md).
+    ProblemType(
+        "layout-unknown",
+        _E,
+        "sheet",
+        "Không nhận ra bố cục báo cáo. Cần một trong hai: {expected}. Các trang có: {found}.",
+        "The workbook follows neither report layout. Expected one of: {expected}. "
+        "Sheets found: {found}.",
+    ),
+    ProblemType(
+        "second-table-ignored",
+        _W,
+        "sheet",
+        'Trang tính "{found}" cũng có một bảng số liệu; kcstats chỉ đọc bảng của trang "{expected}".',
+        'Sheet "{found}" holds a table too; kcstats read only the one on sheet "{expected}".',
+    ),
+    ProblemType(
+        "province-missing",
+        _E,
+        "facts",
+        "Không tìm thấy tỉnh/thành phố ở phần đầu báo cáo ({expected}).",
+        "No province found above the table ({expected}).",
+    ),
+    ProblemType(
+        "province-conflict",
+        _E,
+        "facts",
+        'Báo cáo ghi hai tỉnh/thành phố khác nhau: "{found}" ở đây và "{expected}" ở ô {other}.',
+        'The report names two different provinces: "{found}" here and "{expected}" at {other}.',
+    ),
+    ProblemType(
+        "year-missing",
+        _E,
+        "facts",
+        "Không tìm thấy năm báo cáo trong tiêu đề hay tiêu đề cột ({expected}).",
+        "No report year found in the title or the column headers ({expected}).",
+    ),
+    ProblemType(
+        "year-conflict",
+        _E,
+        "facts",
+        'Năm "{found}" ở đây khác năm "{expected}" ở ô {other}.',
+        'Year "{found}" here disagrees with year "{expected}" at {other}.',
+    ),
+    ProblemType(
+        "period-missing",
+        _E,
+        "facts",
+        "Không tìm thấy kỳ báo cáo trong tiêu đề hay tiêu đề cột ({expected}).",
+        "No report period found in the title or the column headers ({expected}).",
+    ),
+    ProblemType(
+        "period-conflict",
+        _E,
+        "facts",
+        'Kỳ báo cáo "{found}" ở đây khác kỳ "{expected}" ở ô {other}.',
+        'Report period "{found}" here disagrees with period "{expected}" at {other}.',
+    ),
+    ProblemType(
+        "money-unit-assumed",
+        _W,
+        "facts",
+        "Báo cáo không ghi đơn vị tiền; kcstats hiểu là {expected}.",
+        "The report names no money unit; kcstats read money as {expected}.",
+    ),
+    ProblemType(
+        "row-not-in-catalogue",
+        _W,
+        "table",
+        'Dòng "{found}" (ĐVT {unit}, mục {section}) không có trong danh mục chỉ tiêu; '
+        "số liệu được giữ trong danh sách dòng chưa ánh xạ.",
+        'Row "{found}" (unit {unit}, section {section}) is not in the indicator catalogue; '
+        "its figures are kept among the unmapped rows.",
+    ),
+    ProblemType(
+        "total-includes-counterpart",
+        _I,
+        "check",
+        "Dòng tổng {found} gồm cả vốn đối ứng (KCQG + KCĐP + đối ứng = {expected}); đã chấp nhận.",
+        "The stated total {found} includes counterpart funds (national + local + counterpart "
+        "= {expected}); accepted.",
+    ),
+    ProblemType(
+        "activity-parts-differ",
+        _W,
+        "check",
+        "Kinh phí của mục ghi {found}, nhưng các dòng trong mục cộng lại {expected}.",
+        "The section row states {found}, but the money on the rows under it adds up to {expected}.",
+    ),
 ]
 
 CATALOGUE: dict[str, ProblemType] = {t.code: t for t in _TYPES}

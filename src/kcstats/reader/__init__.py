@@ -12,13 +12,15 @@ from pathlib import Path
 from typing import Literal
 
 from kcstats.catalog import Catalogue, load_catalogue
-from kcstats.model import FileResult, FileStatus, Report
+from kcstats.model import FileResult, FileStatus, Report, UnmappedRow
 from kcstats.problems import Problem
 from kcstats.reader.context import Problems
+from kcstats.reader.detect import Format2Table, detect
 from kcstats.reader.facts import read_facts
+from kcstats.reader.format2 import read_format2
 from kcstats.reader.funding import read_funding
 from kcstats.reader.results import read_results
-from kcstats.reader.workbook import find_sheets, open_workbook
+from kcstats.reader.workbook import open_workbook
 from kcstats.safety.limits import DEFAULT_LIMITS, Limits
 from kcstats.safety.preflight import Preflight, preflight, read_small
 from kcstats.trusted import trusted
@@ -61,7 +63,12 @@ def read_file(
     if workbook is None:
         return _result(path, FileStatus.REFUSED, digest, problems.items)
     with workbook:
-        sheets = find_sheets(workbook, catalogue, checked.preflight, problems)
+        found = detect(workbook, catalogue, checked.preflight, problems)
+    if found is None:
+        return _result(path, FileStatus.REFUSED, digest, problems.items)
+    if isinstance(found, Format2Table):
+        return _read_format2(path, digest, found, catalogue, problems)
+    sheets = found
     facts = read_facts(sheets.info, catalogue, problems)
     funding = (
         read_funding(sheets.funding, catalogue, facts.money_unit, problems)
@@ -109,6 +116,46 @@ def read_file(
     )
 
 
+def _read_format2(
+    path: Path, digest: str | None, table: Format2Table, catalogue: Catalogue, problems: Problems
+) -> FileResult:
+    read = read_format2(table.grid, table.layout, catalogue, problems)
+    report = None
+    if read.province is not None and read.year is not None and read.period is not None:
+        report = trusted(
+            Report,
+            {
+                "format": 2,
+                "province": read.province.name,
+                "province_code": read.province.code,
+                "era": read.province.era,
+                "year": read.year,
+                "period": read.period,
+                "money_unit": read.money_unit,
+                "reporting_unit": read.reporting_unit,
+                "prepared_by": None,
+                "prepared_on": None,
+                "note": None,
+                "report_date": read.report_date,
+                "funding": read.funding,
+                "indicators": read.indicators,
+                "activity_funding": read.activity_funding,
+            },
+        )
+    return _result(
+        path,
+        FileStatus.REFUSED if problems.has_errors else FileStatus.ACCEPTED,
+        digest,
+        problems.items,
+        province=read.province.name if read.province else read.province_text,
+        year=read.year,
+        period=read.period,
+        report=report,
+        format_=2,
+        unmapped=read.unmapped,
+    )
+
+
 def _result(
     path: Path,
     status: FileStatus,
@@ -120,6 +167,7 @@ def _result(
     period: str | None = None,
     report: Report | None = None,
     format_: Literal[1, 2] | None = None,
+    unmapped: list[UnmappedRow] | None = None,
 ) -> FileResult:
     return trusted(
         FileResult,
@@ -133,7 +181,7 @@ def _result(
             "problems": problems,
             "report": report,
             "format": format_,
-            "unmapped": [],
+            "unmapped": unmapped or [],
         },
     )
 

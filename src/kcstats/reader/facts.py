@@ -181,19 +181,33 @@ def _read_period(value: object, catalogue: Catalogue) -> str | None:
 def _read_province(
     facts: Facts, cell: FactCell, catalogue: Catalogue, problems: Problems, sheet: str | None
 ) -> Province | None:
-    name = facts.province_text or ""
-    if facts.year is not None and facts.period is not None:
-        era: Era = catalogue.era_of(facts.year, facts.period)
+    return resolve_province(
+        facts.province_text or "", cell.at, sheet, facts.year, facts.period, catalogue, problems
+    )
+
+
+def resolve_province(
+    name: str,
+    at: tuple[int, int] | None,
+    sheet: str | None,
+    year: int | None,
+    period: str | None,
+    catalogue: Catalogue,
+    problems: Problems,
+) -> Province | None:
+    """The province a name means in the era of the report's period (both formats)."""
+    if year is not None and period is not None:
+        era: Era = catalogue.era_of(year, period)
         province = catalogue.find_province(name, era)
         if province is not None:
             return province
         successor = catalogue.successor_of(name) if era == "34" else None
         if successor is not None:
             problems.add(
-                "province-abolished", sheet=sheet, at=cell.at, found=name, expected=successor.name
+                "province-abolished", sheet=sheet, at=at, found=name, expected=successor.name
             )
             return None
     elif catalogue.find_province(name, "63") or catalogue.find_province(name, "34"):
         return None  # a real name; which era it belongs to waits for a readable year and period
-    problems.add("province-unknown", sheet=sheet, at=cell.at, found=name)
+    problems.add("province-unknown", sheet=sheet, at=at, found=name)
     return None

@@ -97,7 +97,7 @@ def read_results(
             )
             continue
         seen[indicator.code] = row
-        unit_ok, unit_code = _check_unit(
+        unit_ok, unit_code = check_unit(
             grid, row, cols.get("unit"), indicator, catalogue, money_unit, problems
         )
         if not unit_ok:
@@ -108,7 +108,7 @@ def read_results(
             values[name] = (
                 None
                 if col is None
-                else _read_value(grid, row, col, indicator, catalogue, unit_code, problems)
+                else read_value(grid, row, col, indicator, catalogue, unit_code, problems)
             )
         if "percent" in cols:
             check_percent(grid, row, cols["percent"], values["plan"], values["actual"], problems)
@@ -130,7 +130,7 @@ def _identify(
     return (catalogue.indicators[key] if key else None), (row, cols["label"]), label
 
 
-def _check_unit(
+def check_unit(
     grid: Grid,
     row: int,
     col: int | None,
@@ -138,8 +138,11 @@ def _check_unit(
     catalogue: Catalogue,
     money_unit: str,
     problems: Problems,
+    *,
+    unit_aliases: bool = False,
 ) -> tuple[bool, str]:
-    """The row's unit cell must agree with the catalogue; for money it names the row's unit."""
+    """The row's unit cell must agree with the catalogue; for money it names the row's unit.
+    `unit_aliases`: format 2 also takes the unit's aliases ('người' for 'lao động')."""
     text = grid.text(row, col) if col is not None else ""
     if not text:
         return True, money_unit
@@ -148,7 +151,9 @@ def _check_unit(
         unit = catalogue.money_unit_index.get(folded)
         if unit is not None:
             return True, unit
-    elif folded == fold(indicator.unit):
+    elif folded in (
+        catalogue.unit_names(indicator.unit) if unit_aliases else {fold(indicator.unit)}
+    ):
         return True, money_unit
     assert col is not None
     problems.add(
@@ -157,7 +162,7 @@ def _check_unit(
     return False, money_unit
 
 
-def _read_value(
+def read_value(
     grid: Grid,
     row: int,
     col: int,

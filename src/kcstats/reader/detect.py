@@ -1,0 +1,85 @@
+"""Which of the two report formats a workbook follows: one small step before reading it.
+
+Format 1 is kcstats' own three sheets; format 2 is the administrative report table
+(report-format-2.md): the first visible sheet, in tab order, that holds a table header.
+A workbook with the sheet "Thông tin" or with two of the three format-1 sheets is format 1
+(what it lacks is `sheet-missing`); one with a format-2 table and at most one other
+format-1 sheet is format 2; one with neither is refused `layout-unknown`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+
+from kcstats.catalog import Catalogue
+from kcstats.reader.context import Problems
+from kcstats.reader.format2.layout import Layout, find_layout
+from kcstats.reader.grid import Grid
+from kcstats.reader.workbook import ReportSheets, find_sheets, load_grid
+from kcstats.safety.preflight import Preflight
+from kcstats.text import find_label
+
+LOOKED_FOR = (
+    "mẫu 1 / format 1: 3 trang Thông tin, Kinh phí, Chỉ tiêu · "
+    "mẫu 2 / format 2: một bảng có cột Nội dung và Kế hoạch hoặc Thực hiện "
+    "(a table with a label column and a plan or actual column)"
+)
+
+
+@dataclass(slots=True)
+class Format2Table:
+    grid: Grid
+    layout: Layout
+
+
+def detect(
+    workbook: CalamineWorkbook, catalogue: Catalogue, preflight: Preflight, problems: Problems
+) -> ReportSheets | Format2Table | None:
+    """The report's sheets (format 1), its table (format 2), or None: refused, with why."""
+    visible = [
+        meta.name
+        for meta in workbook.sheets_metadata
+        if meta.typ == SheetTypeEnum.WorkSheet and meta.visible == SheetVisibleEnum.Visible
+    ]
+    roles = {find_label(name, catalogue.sheet_index) for name in visible} - {None}
+    if "info" in roles or len(roles) >= 2:
+        return find_sheets(workbook, catalogue, preflight, problems)
+    table = _first_table(workbook, visible, catalogue, preflight, problems)
+    if table is not None:
+        return table
+    if roles:
+        return find_sheets(workbook, catalogue, preflight, problems)
+    problems.add(
+        "layout-unknown", expected=LOOKED_FOR, found=", ".join(workbook.sheet_names) or "—"
+    )
+    return None
+
+
+def _first_table(
+    workbook: CalamineWorkbook,
+    visible: list[str],
+    catalogue: Catalogue,
+    preflight: Preflight,
+    problems: Problems,
+) -> Format2Table | None:
+    found: Format2Table | None = None
+    for name in visible:
+        grid = load_grid(workbook, name, preflight, problems)
+        if grid is None:
+            continue
+        layout = find_layout(grid, catalogue)
+        if layout is None:
+            continue
+        if found is None:
+            found = Format2Table(grid, layout)
+        else:
+            problems.add(
+                "second-table-ignored",
+                sheet=name,
+                at=layout.header_cell,
+                found=name,
+                expected=found.grid.name,
+            )
+    return found

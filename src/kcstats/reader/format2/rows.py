@@ -1,0 +1,100 @@
+"""What a row of the format-2 table is: a total, a source of funds, the projects of a source,
+a section heading, an indicator, or a row the catalogue does not know.
+
+Labels are matched after folding, as in format 1; short labels ('Số lớp') are read together
+with their section (schemas/aliases.json, format2.section_context).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from kcstats.catalog import Catalogue
+from kcstats.reader.format2.words import Words
+from kcstats.reader.headers import contains_phrase
+from kcstats.text import find_label, fold, fold_label
+
+RowKind = Literal["total", "source", "projects", "section", "indicator", "unknown"]
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_CAPITAL = re.compile(r"^[A-Z]$")
+
+
+@dataclass(frozen=True, slots=True)
+class RowIs:
+    kind: RowKind
+    key: str | None = None  # the source, indicator or activity code
+
+
+def is_section_number(number: str) -> bool:
+    """'I', 'II', 'IV', 'A', 'B.': a section's row number (a capital letter or Roman numeral)."""
+    bare = number.strip().rstrip(".:)").strip()
+    return bool(_ROMAN.match(bare) or _CAPITAL.match(bare))
+
+
+def activity_named(label: str, words: Words) -> tuple[bool, str | None]:
+    """Whether a heading names an activity group, and which: the longest heading word wins;
+    two groups matched equally long name none."""
+    folded = f" {fold_label(label)} "
+    for short, long in words.abbreviations:
+        folded = folded.replace(f" {short} ", f" {long} ")
+    folded = folded.strip()
+    best: list[tuple[int, str]] = []
+    for word, activity in words.heading_words:
+        if contains_phrase(folded, word):
+            best.append((len(word), activity))
+    if not best:
+        return False, None
+    longest = best[0][0]
+    groups = {activity for length, activity in best if length == longest}
+    return True, groups.pop() if len(groups) == 1 else None
+
+
+def classify(
+    label: str,
+    number: str,
+    unit: str,
+    section: str | None,
+    after_source: str | None,
+    catalogue: Catalogue,
+    words: Words,
+) -> RowIs:
+    """What the row is. `section`: the activity of the section it stands in; `after_source`:
+    the source of the figure row right above it, if that was a source row."""
+    folded = fold_label(label)
+    found = find_label(label, catalogue.source_index) if label else None
+    if found == "total":
+        return RowIs("total")
+    if found is not None:
+        return RowIs("source", found)
+    if after_source is not None and (
+        folded in words.projects_labels or fold(unit) in words.projects_units
+    ):
+        return RowIs("projects", after_source)
+    if number and is_section_number(number):
+        return RowIs("section", activity_named(label, words)[1])
+    indicator = find_label(label, catalogue.indicator_index) if label else None
+    if indicator is None:
+        indicator = _recognition_level(folded, section, words)
+    if indicator is None and section is not None:
+        indicator = words.section_context.get(section, {}).get(folded)
+    if indicator is not None:
+        return RowIs("indicator", indicator)
+    names, activity = activity_named(label, words)
+    if names and not (activity is not None and activity == section):
+        # A row naming its own section's activity ('Chi phí tổ chức hội chợ' under
+        # 'II. Hội chợ, triển lãm') is a row of that section, not a new one.
+        return RowIs("section", activity)
+    return RowIs("unknown")
+
+
+def _recognition_level(folded: str, section: str | None, words: Words) -> str | None:
+    """'Sản phẩm ... được công nhận cấp tỉnh': the level's own indicator, so a product
+    recognised at two levels is never added twice into one figure."""
+    for level, indicator in words.recognition_levels.items():
+        if contains_phrase(folded, level) and (
+            contains_phrase(folded, "cong nhan") or section == "products"
+        ):
+            return indicator
+    return None

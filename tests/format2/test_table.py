@@ -1,0 +1,270 @@
+"""The table of format 2: headers, funding, totals, sections, indicators, unmapped rows."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from format2_builder import Row, write_format2
+from kcstats.model import FileResult, FileStatus, Report
+from kcstats.reader import read_file
+from reading import errors, warnings
+
+SHEET = "Biểu 01"
+
+
+def report_of(result: FileResult) -> Report:
+    assert result.report is not None, [p.message_en for p in result.problems]
+    return result.report
+
+
+def money(report: Report) -> dict[str, tuple[object, ...]]:
+    return {
+        f.source: (f.plan_projects, f.plan_money, f.actual_projects, f.actual_money)
+        for f in report.funding
+    }
+
+
+def activities(report: Report) -> dict[tuple[str, str], tuple[object, object]]:
+    return {(a.activity, a.source): (a.plan_money, a.actual_money) for a in report.activity_funding}
+
+
+def indicators(report: Report) -> dict[str, tuple[object, object]]:
+    return {i.code: (i.plan, i.actual) for i in report.indicators}
+
+
+D = Decimal
+EXPECTED_FUNDING = {
+    "national": (2, D(1200), 1, D(800)),
+    "local": (10, D(3000), 6, D(1500)),
+}
+
+
+@pytest.mark.parametrize("column_numbers", [False, True])
+@pytest.mark.parametrize("header", ["simple", "count_money", "sources"])
+def test_the_three_table_layouts_give_the_same_funding(
+    tmp_path: Path, header: str, column_numbers: bool
+) -> None:
+    built = write_format2(tmp_path / "a.xlsx", header=header, column_numbers=column_numbers)
+    result = read_file(built.path)
+    assert result.problems == [], [p.message_en for p in result.problems]
+    report = report_of(result)
+    expected = dict(EXPECTED_FUNDING)
+    if header == "simple":  # its table gives the projects of national funds only
+        expected["local"] = (None, D(3000), None, D(1500))
+    assert money(report) == expected
+    assert indicators(report)["trained_workers"] == (D(300), D(180))
+
+
+def test_sections_carry_the_money_of_their_activity(tmp_path: Path) -> None:
+    report = report_of(read_file(write_format2(tmp_path / "a.xlsx").path))
+    assert activities(report) == {
+        ("training", "total"): (D(900), D(500)),
+        ("products", "total"): (D(600), D(400)),
+        ("consulting", "total"): (D(300), D(100)),
+    }
+    assert indicators(report) == {
+        "training_classes": (D(10), D(6)),
+        "trained_workers": (D(300), D(180)),
+        "fairs_held": (D(2), D(1)),
+        "consulting_revenue": (D(50), D(20)),
+    }
+
+
+def test_sources_as_columns_give_activity_money_by_source(tmp_path: Path) -> None:
+    report = report_of(read_file(write_format2(tmp_path / "a.xlsx", header="sources").path))
+    assert activities(report) == {
+        ("training", "national"): (D(400), D(200)),
+        ("training", "local"): (D(500), D(300)),
+        ("consulting", "local"): (D(300), D(100)),
+    }
+
+
+def test_count_and_money_rows_give_a_count_and_the_money_spent_on_it(tmp_path: Path) -> None:
+    report = report_of(read_file(write_format2(tmp_path / "a.xlsx", header="count_money").path))
+    # The section row 'I. Đào tạo nghề' counts 10 lớp: the one training indicator in lớp.
+    assert indicators(report)["training_classes"] == (D(10), D(6))
+    assert activities(report)[("training", "total")] == (D(900), D(500))
+
+
+def test_a_section_with_no_money_of_its_own_sums_its_rows(tmp_path: Path) -> None:
+    rows = [
+        Row("Khuyến công địa phương", "triệu đồng", {"plan": 700, "actual": 450}),
+        Row("Hội chợ, triển lãm", None, {}, "I"),
+        Row("Hội chợ, triển lãm được tổ chức", "hội chợ", {"plan": 2, "actual": 1}, "1"),
+        Row("Chi phí tổ chức hội chợ", "triệu đồng", {"plan": 600, "actual": 400}, "2", "costs"),
+        Row("Thuê gian hàng", None, {"plan": 100, "actual": 50}, "3", "booths"),
+    ]
+    built = write_format2(tmp_path / "a.xlsx", rows)
+    result = read_file(built.path)
+    assert warnings(result) == [
+        ("row-not-in-catalogue", SHEET, f"B{built.rows['costs']}"),
+        ("row-not-in-catalogue", SHEET, f"B{built.rows['booths']}"),
+    ]
+    assert activities(report_of(result)) == {("products", "total"): (D(700), D(450))}
+    assert [(u.label, u.section, u.plan, u.actual) for u in result.unmapped] == [
+        ("Chi phí tổ chức hội chợ", "products", D(600), D(400)),
+        ("Thuê gian hàng", "products", D(100), D(50)),
+    ]
+    assert result.unmapped[0].row == built.rows["costs"]
+
+
+def test_money_in_a_section_that_names_no_activity_is_other_activities(tmp_path: Path) -> None:
+    rows = [
+        Row("Khuyến công địa phương", "triệu đồng", {"plan": 100, "actual": 80}),
+        Row("Nhiệm vụ đột xuất của tỉnh", "triệu đồng", {"plan": 100, "actual": 80}, "I"),
+    ]
+    report = report_of(read_file(write_format2(tmp_path / "a.xlsx", rows).path))
+    assert activities(report) == {("other_activities", "total"): (D(100), D(80))}
+
+
+@pytest.mark.parametrize(
+    ("heading", "activity"),
+    [
+        ("Nâng cao năng lực quản lý, khởi sự doanh nghiệp", "management"),  # longer wins
+        ("Nâng cao năng lực cho cán bộ khuyến công", "capacity"),
+        ("Hỗ trợ xây dựng mô hình trình diễn kỹ thuật", "demonstration"),
+        ("Hội chợ và hợp tác", None),  # two groups equally long: an unknown section
+    ],
+)
+def test_the_longest_heading_word_names_the_activity(
+    tmp_path: Path, heading: str, activity: str | None
+) -> None:
+    rows = [Row(heading, "triệu đồng", {"plan": 100, "actual": 80}, "II")]
+    report = report_of(read_file(write_format2(tmp_path / "a.xlsx", rows).path))
+    assert [a.activity for a in report.activity_funding] == [activity or "other_activities"]
+
+
+def test_short_labels_are_read_in_their_sections_context(tmp_path: Path) -> None:
+    rows = [
+        Row("Đào tạo nghề", None, {}, "I"),
+        Row("Số lớp", "lớp", {"plan": 10, "actual": 8}, "1"),
+        Row("Số lao động", "người", {"plan": 300, "actual": 250}, "2"),
+        Row("Nâng cao năng lực quản lý doanh nghiệp", None, {}, "II"),
+        Row("Số lớp", "lớp", {"plan": 4, "actual": 3}, "1"),
+        Row("Số học viên", "người", {"plan": 120, "actual": 90}, "2"),
+    ]
+    result = read_file(write_format2(tmp_path / "a.xlsx", rows).path)
+    assert result.problems == []
+    assert indicators(report_of(result)) == {
+        "training_classes": (D(10), D(8)),
+        "trained_workers": (D(300), D(250)),
+        "management_classes": (D(4), D(3)),
+        "management_trainees": (D(120), D(90)),
+    }
+
+
+def test_recognised_products_are_read_by_level(tmp_path: Path) -> None:
+    rows = [
+        Row("Phát triển sản phẩm CNNT tiêu biểu", None, {}, "I"),
+        Row("Sản phẩm được công nhận cấp tỉnh", "sản phẩm", {"plan": 20, "actual": 18}, "1"),
+        Row("Sản phẩm được công nhận cấp khu vực", "bộ sản phẩm", {"plan": 5, "actual": 4}, "2"),
+        Row("Cấp quốc gia", "sản phẩm", {"plan": 2, "actual": 1}, "3"),
+    ]
+    result = read_file(write_format2(tmp_path / "a.xlsx", rows).path)
+    assert result.problems == []
+    assert indicators(report_of(result)) == {
+        "products_recognised_province": (D(20), D(18)),
+        "products_recognised_regional": (D(5), D(4)),
+        "products_recognised_national": (D(2), D(1)),
+    }
+
+
+def test_a_unit_that_contradicts_the_indicator_is_refused(tmp_path: Path) -> None:
+    rows = [Row("Đào tạo nghề", None, {}, "I"), Row("Số lớp", "người", {"plan": 1, "actual": 1})]
+    built = write_format2(tmp_path / "a.xlsx", rows)
+    assert errors(read_file(built.path)) == [("unit-mismatch", SHEET, "C8")]
+
+
+def test_a_total_including_counterpart_funds_is_noted_not_refused(tmp_path: Path) -> None:
+    rows = [
+        Row("TỔNG CỘNG (A+B+C)", "triệu đồng", {"plan": 4500, "actual": 2500}, None, "total"),
+        Row("Khuyến công quốc gia", "triệu đồng", {"plan": 1200, "actual": 800}, "A"),
+        Row("Khuyến công địa phương", "triệu đồng", {"plan": 3000, "actual": 1500}, "B"),
+        Row("Kinh phí doanh nghiệp đối ứng", "triệu đồng", {"plan": 300, "actual": 200}, "C"),
+    ]
+    built = write_format2(tmp_path / "a.xlsx", rows)
+    result = read_file(built.path)
+    assert result.status == FileStatus.ACCEPTED
+    assert [(p.code, p.severity.value, p.cell) for p in result.problems] == [
+        ("total-includes-counterpart", "info", "D7"),
+        ("total-includes-counterpart", "info", "E7"),
+    ]
+    assert money(report_of(result))["counterpart"] == (None, D(300), None, D(200))
+
+
+def test_a_total_matching_neither_sum_is_refused_naming_both(tmp_path: Path) -> None:
+    rows = [
+        Row("Tổng kinh phí", "triệu đồng", {"plan": 4200, "actual": 2400}, None, "total"),
+        Row("Khuyến công quốc gia", "triệu đồng", {"plan": 1200, "actual": 800}, "1"),
+        Row("Khuyến công địa phương", "triệu đồng", {"plan": 3000, "actual": 1500}, "2"),
+        Row("Vốn đối ứng", "triệu đồng", {"plan": 300, "actual": 200}, "3"),
+    ]
+    result = read_file(write_format2(tmp_path / "a.xlsx", rows).path)
+    assert errors(result) == [("total-mismatch", SHEET, "E7")]
+    assert "2.300" in result.problems[0].message_en and "2.500" in result.problems[0].message_en
+
+
+def test_stated_percentages_and_last_year_are_checked_and_kept(tmp_path: Path) -> None:
+    rows = [
+        Row("Tư vấn", None, {}, "I"),
+        Row(
+            "Doanh thu tư vấn phát triển công nghiệp",
+            "triệu đồng",
+            {
+                "plan": 9910,
+                "actual": 4870,
+                "percent": "49,1",
+                "prior": 3168,
+                "prior_percent": "153,7",
+            },
+        ),
+        Row("Số dự án", "dự án", {"plan": 10, "actual": 5, "percent": 60, "prior": 4}, "2", "p"),
+    ]
+    built = write_format2(tmp_path / "a.xlsx", rows, prior=True)
+    result = read_file(built.path)
+    assert errors(result) == [("percent-mismatch", SHEET, f"F{built.rows['p']}")]
+    assert result.status == FileStatus.REFUSED
+    rows[2] = Row("Số dự án", "dự án", {"plan": 10, "actual": 5, "percent": 50, "prior": 4})
+    report = report_of(read_file(write_format2(tmp_path / "b.xlsx", rows, prior=True).path))
+    priors = {i.code: i.prior for i in report.indicators}
+    assert priors == {"consulting_revenue": D(3168), "consulting_projects": D(4)}
+
+
+def test_money_typed_the_vietnamese_way_is_exact(tmp_path: Path) -> None:
+    rows = [
+        Row("Khuyến công địa phương", "triệu đồng", {"plan": D("298300.98"), "actual": D("1505.5")})
+    ]
+    built = write_format2(tmp_path / "a.xlsx", rows, text_money=True, unit_at="row")
+    report = report_of(read_file(built.path))
+    assert money(report)["local"] == (None, D("298300.980"), None, D("1505.500"))
+
+
+def test_notes_signature_block_and_what_follows_are_passed_over(tmp_path: Path) -> None:
+    built = write_format2(
+        tmp_path / "a.xlsx",
+        extra={"E40": "Trần Văn B", "D42": "Long An, ngày 20 tháng 6 năm 2024", "F45": "12 cơ sở"},
+    )
+    result = read_file(built.path)
+    assert result.problems == []
+
+
+def test_the_table_ends_after_three_blank_rows(tmp_path: Path) -> None:
+    rows = [
+        Row("Khuyến công quốc gia", "triệu đồng", {"plan": 1200, "actual": 800}),
+        *[Row(None) for _ in range(3)],
+        Row("Bảng phụ: số liệu tham khảo", "triệu đồng", {"plan": "xem", "actual": "tệp đính kèm"}),
+    ]
+    built = write_format2(tmp_path / "a.xlsx", rows, signature=False, notes=False)
+    assert read_file(built.path).problems == []
+
+
+def test_a_count_on_a_section_row_with_no_unique_indicator_is_unmapped(tmp_path: Path) -> None:
+    rows = [
+        Row("Hội chợ, triển lãm, sản phẩm tiêu biểu", "sản phẩm", {"plan": 5, "actual": 3}, "I")
+    ]
+    result = read_file(write_format2(tmp_path / "a.xlsx", rows).path)
+    assert warnings(result) == [("row-not-in-catalogue", SHEET, "B7")]
+    assert result.unmapped[0].section == "products"
