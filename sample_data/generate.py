@@ -1269,6 +1269,9 @@ def make_style2(index: int) -> Style2:
     unit_where = pick(("line", "row", "header"), i, 1, 1)
     if layout == "count-money" and unit_where == "row":
         unit_where = "header"  # a row's ĐVT is its count's unit there
+    if layout == "simple" and unit_where == "header":
+        # Its plan and actual columns hold counts too: a unit there is not the money's alone.
+        unit_where = "line"
     return Style2(
         agency=pick(("ubnd", "so-tinh", "trung-tam", "split", "place-only"), i, 3),
         title=pick(("bao-cao", "ket-qua", "bieu", "tinh-hinh"), i, 3, 1),
@@ -1519,10 +1522,11 @@ def indicator_row(number: int, code: str, data: ReportData, style: Style2) -> Ro
         row.figures = {"plan.total": value(figure.plan), "actual.total": value(figure.actual)}
         row.figures["pct"] = stated_pct(figure.plan, figure.actual)
     elif style.layout == "count-money":
+        side = "money" if info.money else "count"  # revenue is money: in the money columns
         row.figures = {
-            "plan.count": value(figure.plan),
-            "actual.count": value(figure.actual),
-            "pct.count": stated_pct(figure.plan, figure.actual),
+            f"plan.{side}": value(figure.plan),
+            f"actual.{side}": value(figure.actual),
+            f"pct.{side}": stated_pct(figure.plan, figure.actual),
         }
     else:
         row.figures = {
