@@ -92,3 +92,31 @@ def test_the_demo_output_shown_is_what_make_demo_prints_today(workdir: Path) -> 
     )
     printed = [line.rstrip() for line in (done.stdout + done.stderr).splitlines() if line.strip()]
     assert shown == printed
+
+
+def test_the_two_formats_output_shown_is_what_kcstats_prints_today(workdir: Path) -> None:
+    """The README's two-format example: every line it shows (between the '…' it leaves out)
+    is printed today, in that order, by the commands it names."""
+    block = README.split("<!-- two-formats-output -->")[1].split("<!-- /two-formats-output -->")[0]
+    shown = [
+        line.rstrip()
+        for line in block.splitlines()[2:-1]
+        if line.strip() and line.strip() != "…" and not line.startswith("$ ")
+    ]
+    env = {**os.environ, "COLUMNS": "100"}
+    merge = subprocess.run(
+        [KCSTATS, "merge", "sample_data/north-2024-h1-two-formats"],
+        cwd=workdir, capture_output=True, text=True, env=env, check=True,
+    )  # fmt: skip
+    subprocess.run(
+        [KCSTATS, "merge", "sample_data/north-2024-h1-two-formats", "--format", "csv",
+         "-o", "hai-mau.csv"],
+        cwd=workdir, capture_output=True, text=True, env=env, check=True,
+    )  # fmt: skip
+    csv_lines = (workdir / "hai-mau.csv").read_text(encoding="utf-8-sig").splitlines()
+    printed = [line.rstrip() for line in (merge.stdout + merge.stderr).splitlines()]
+    printed += [line for line in csv_lines if line.startswith("region,") and "consulting" in line]
+    position = 0
+    for line in shown:
+        assert line in printed[position:], line
+        position = printed.index(line, position) + 1
