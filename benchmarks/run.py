@@ -2,15 +2,16 @@
 
     .venv/bin/python benchmarks/run.py [--repeat 5] [--keep DIR] [--output FILE]
 
-Generates ~1,000 whole-country reports and a 5,000-row report into a temporary folder (or
-DIR, reused when it is already there), then runs these commands in alternation, `repeat`
-times each, so that a noisy machine slows all of them alike:
+Generates ~1,000 whole-country reports, the same reports as format-2 tables, and a 5,000-row
+report into a temporary folder (or DIR, reused when it is already there), then runs these
+commands in alternation, `repeat` times each, so that a noisy machine slows all alike:
 
   floor       a plain Python process that imports pandas and reads every cell of every
               file with python-calamine, serially: the floor of any design that uses pandas
   merge       kcstats merge DIR (the terminal summary, everything computed)
   json        kcstats merge DIR --format json (the whole document)
   merge-half  kcstats merge on the first half of the files (for the cost of one more report)
+  merge-f2    kcstats merge on the same ~1,000 reports written as format-2 tables
   help, version, validate-1 (one report), validate-big (the 5,000-row report)
   read_excel  pandas.read_excel(sheet_name=None) with openpyxl over every file (slow: run
               --read-excel-repeat times, in the first rounds)
@@ -41,7 +42,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from generate import generate_big, generate_country  # noqa: E402
+from generate import generate_big, generate_country, write_one_format2  # noqa: E402
 
 FLOOR = """
 import sys, pandas
@@ -67,6 +68,8 @@ from kcstats.reader import read_file
 catalogue = load_catalogue()
 small = sorted(Path(sys.argv[1]).glob('*.xlsx'))[:200]
 big = Path(sys.argv[2])
+# The same 200 reports written as format-2 tables (the same figures, the same names).
+tables = [Path(sys.argv[3]) / path.name for path in small]
 
 def best(paths, runs):
     fastest = float('inf')
@@ -78,12 +81,15 @@ def best(paths, runs):
     return fastest / len(paths)
 
 best(small[:20], 1)
+best(tables[:20], 1)
 small_file = best(small, 5)
+table_file = best(tables, 5)
 big_file = best([big], 5)
 from python_calamine import CalamineWorkbook
 def rows(path):
     return len(CalamineWorkbook.from_path(path).get_sheet_by_name('Chỉ tiêu').to_python())
-print(json.dumps({'small': small_file, 'big': big_file, 'extra_rows': rows(big) - rows(small[0])}))
+print(json.dumps({'small': small_file, 'format2': table_file, 'big': big_file,
+                  'extra_rows': rows(big) - rows(small[0])}))
 """
 
 
@@ -178,9 +184,13 @@ def main() -> None:
     args = parser.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="kcstats-bench-"))
     country, big, half = root / "country", root / "big", root / "half"
+    tables = root / "country-format2"
     if not country.exists():
         print("generating ~1,000 reports ...", file=sys.stderr)
         generate_country(country)
+    if not tables.exists():
+        print("generating the same reports as format-2 tables ...", file=sys.stderr)
+        generate_country(tables, writer=write_one_format2)
     if not (big / "big.xlsx").exists():
         generate_big(big)
     reports = sorted(country.glob("*.xlsx"))
@@ -195,6 +205,7 @@ def main() -> None:
         "merge": [kc, "merge", str(country)],
         "json": [kc, "merge", str(country), "--format", "json"],
         "merge-half": [kc, "merge", str(half)],
+        "merge-f2": [kc, "merge", str(tables)],
         "help": [kc, "--help"],
         "version": [kc, "--version"],
         "validate-1": [kc, "validate", str(reports[0])],
@@ -216,7 +227,7 @@ def main() -> None:
     med = {name: statistics.median(values) for name, values in samples.items() if values}
     reader = json.loads(
         subprocess.run(
-            [py, "-c", READER, str(country), str(big / "big.xlsx")],
+            [py, "-c", READER, str(country), str(big / "big.xlsx"), str(tables)],
             capture_output=True,
             text=True,
             check=True,
@@ -251,6 +262,11 @@ def main() -> None:
         f"(5,000-row report {reader['big'] * 1e3:.0f} ms [< 100], in one process)"
     )
     say(f"  reader, per report       {reader['small'] * 1e3:6.2f} ms  (in one process, serial)")
+    say(
+        f"  reader, format 2 / 1     {reader['format2'] / reader['small']:6.2f}    [≤ 1.3]  "
+        f"({reader['format2'] * 1e3:.2f} ms a format-2 table of the same report)"
+    )
+    say(f"  merge-f2 / merge         {med['merge-f2'] / med['merge']:6.2f}    (the same reports)")
     say(
         f"  --help {med['help']:.3f} s, --version {med['version']:.3f} s [< 0.15]; "
         f"validate one report {med['validate-1']:.3f} s [< 0.4]"
