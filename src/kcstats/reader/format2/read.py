@@ -164,7 +164,8 @@ class _TableReader:
             if not has_figures:
                 if what.kind == "section":
                     section = self._open_section(what, row)
-                after_source = None
+                # A source row with no money may still have its 'Số đề án' below it.
+                after_source = what.key if what.kind == "source" else None
                 continue  # a heading, a note: nothing reported on this row
             after_source = None
             if what.kind == "total":
@@ -551,6 +552,7 @@ class _TableReader:
             found=label or "—",
             unit=unit or "—",
             section=shown_section,
+            figures=_figures_text(figures),
         )
         self.unmapped.append(
             trusted(
@@ -781,3 +783,13 @@ def _only(figures: RowFigures, source: str) -> RowFigures:
         if slot == source:
             only.money[(stage, "value")] = money
     return only
+
+
+def _figures_text(figures: RowFigures) -> str:
+    """Every figure of a row, as written, for the message of a row kept unmapped."""
+    parts = [f"{stage}/{slot}: {shown_figure(v)}" for (stage, slot), v in figures.counts.items()]
+    parts += [
+        f"{stage}/{slot}: {shown_figure(m.stated.value)}"
+        for (stage, slot), m in figures.money.items()
+    ]
+    return "; ".join(parts) or "—"
