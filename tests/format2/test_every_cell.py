@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
-from openpyxl.utils import get_column_letter
 import pytest
-from format2_builder import Row, write_format2
+from openpyxl.utils import get_column_letter
 
+from format2_builder import Row, write_format2
 from kcstats.model import FileResult
 from kcstats.reader import read_file
 

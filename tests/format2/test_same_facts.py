@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
-from builders import write_report
-from format2_builder import Row, report_rows, write_format2
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from builders import write_report
+from format2_builder import Row, report_rows, write_format2
 from kcstats.catalog import load_catalogue
 from kcstats.model import FileStatus
 from kcstats.reader import read_file
@@ -19,13 +19,20 @@ CATALOGUE = load_catalogue()
 MONEY = st.decimals(min_value=0, max_value=999_999, places=3, allow_nan=False)
 COUNT = st.integers(min_value=0, max_value=5000)
 FUNDING = st.tuples(
-    st.none() | st.integers(0, 60), st.none() | MONEY, st.none() | st.integers(0, 60), st.none() | MONEY
+    st.none() | st.integers(0, 60),
+    st.none() | MONEY,
+    st.none() | st.integers(0, 60),
+    st.none() | MONEY,
 )
 
 
 @st.composite
-def reports(draw: st.DrawFn) -> tuple[dict[str, tuple[object, ...]], dict[str, tuple[object, object]]]:
-    sources = draw(st.lists(st.sampled_from(["national", "local", "counterpart", "other"]), unique=True))
+def reports(
+    draw: st.DrawFn,
+) -> tuple[dict[str, tuple[object, ...]], dict[str, tuple[object, object]]]:
+    sources = draw(
+        st.lists(st.sampled_from(["national", "local", "counterpart", "other"]), unique=True)
+    )
     funding = {source: draw(FUNDING) for source in sources}
     codes = draw(st.lists(st.sampled_from(sorted(CATALOGUE.indicators)), unique=True, max_size=12))
     indicators: dict[str, tuple[object, object]] = {}
@@ -43,7 +50,10 @@ def labelled_rows(
     for row in rows:  # the catalogue's own label and unit for every indicator
         code = next((c for c, i in CATALOGUE.indicators.items() if row.label == c), None)
         if code is not None:
-            row.label, row.unit = CATALOGUE.indicators[code].label_vi, CATALOGUE.indicators[code].unit
+            row.label, row.unit = (
+                CATALOGUE.indicators[code].label_vi,
+                CATALOGUE.indicators[code].unit,
+            )
     return rows
 
 
