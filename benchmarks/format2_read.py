@@ -1,13 +1,12 @@
 """What reading one format-2 report costs against a format-1 report of the same size.
 
-    .venv/bin/python benchmarks/format2_read.py [--repeat 200] [--extra-rows 0]
+    .venv/bin/python benchmarks/format2_read.py [--repeat 200]
 
-Writes one report (funding by source and every indicator of the catalogue, plus
---extra-rows unknown rows in format 2 and as many extra indicator-like rows' worth of cells
-in format 1 is not possible, so both carry the same figures) as format 1 and as format 2
-into a temporary folder, then reads each with kcstats.reader.read_file in one process,
-alternating, `repeat` times, and prints the best and the median time of each and their
-ratio (issue 12: at most 1.3). Not a test: nothing here asserts.
+Writes one report (funding from three sources, every indicator of the catalogue) as format 1
+and as format 2 into a temporary folder, checks that both read to the same facts, then reads
+each with kcstats.reader.read_file in one process, alternating, `repeat` times, and prints
+the best and the median time of each and their ratio (issue 12: at most 1.3). Not a test:
+nothing here asserts.
 """
 
 from __future__ import annotations
