@@ -409,9 +409,9 @@ _TYPES = [
         _W,
         "table",
         'Dòng "{found}" (ĐVT {unit}, mục {section}) không có trong danh mục chỉ tiêu; '
-        "số liệu được giữ trong danh sách dòng chưa ánh xạ.",
+        "số liệu ({figures}) được giữ trong danh sách dòng chưa ánh xạ.",
         'Row "{found}" (unit {unit}, section {section}) is not in the indicator catalogue; '
-        "its figures are kept among the unmapped rows.",
+        "its figures ({figures}) are kept among the unmapped rows.",
     ),
     ProblemType(
         "total-includes-counterpart",

@@ -172,8 +172,7 @@ def _period_of(folded: str, catalogue: Catalogue, words: Words) -> str | None:
     text = _SHORT_DATE.sub(" ", _DATE.sub(" ", folded))
     quarter = _QUARTER.search(text)
     months: int | None = None
-    names = "|".join(sorted((re.escape(w) for w in words.month_words), key=len, reverse=True))
-    for match in re.finditer(rf"\b(\d{{1,2}}|{names})\s+thang\b(?!\s+\d{{1,2}}\b)", text):
+    for match in words.months.finditer(text):
         number = match.group(1)
         n = int(number) if number.isdigit() else words.month_words[number]
         if 1 <= n <= 12:

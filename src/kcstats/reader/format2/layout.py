@@ -95,18 +95,26 @@ def _layout(
     two_rows = False
     below = row + 1
     width = max(len(tops), grid.width(below))
+    spanning: str | None = None  # the group a blank top cell belongs to, left of it
     for col in range(width):
         top = tops[col] if col < len(tops) else HeaderText("", None)
         role = roles[col] if col < len(roles) else None
-        if role is None:
-            continue
-        if role not in GROUPS:
-            single.setdefault(role, Column(col, None))
-            continue
-        if role not in groups:
-            stating.append((role, (row, col), grid.text(row, col)))
         bottom = header_text(grid, below, col) if below < grid.height else HeaderText("", None)
         slot = _sub_role(bottom, words)
+        if role is None and not top.folded and slot is not None and spanning is not None:
+            # 'Kế hoạch' written over several sub-columns without a merge (or in a file
+            # whose merges the reader does not see): the blank cells right of it are its own.
+            role = spanning
+        if role is None:
+            spanning = None
+            continue
+        if role not in GROUPS:
+            spanning = None
+            single.setdefault(role, Column(col, None))
+            continue
+        spanning = role
+        if role not in groups:
+            stating.append((role, (row, col), grid.text(row, col)))
         unit = units.get(bottom.unit or top.unit or "")
         if slot is not None:
             two_rows = True

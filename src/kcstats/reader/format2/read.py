@@ -29,7 +29,7 @@ from kcstats.reader.format2.layout import SOURCES, Column, Layout
 from kcstats.reader.format2.rows import RowIs, classify, is_section_number
 from kcstats.reader.format2.words import Words, words_of
 from kcstats.reader.funding import MONEY_TOLERANCE_FLOOR, check_percent
-from kcstats.reader.grid import Grid
+from kcstats.reader.grid import CACHED_TEXT, Grid
 from kcstats.reader.results import check_unit
 from kcstats.text import clean_text, fold
 from kcstats.trusted import trusted
@@ -126,6 +126,12 @@ class _TableReader:
         self._total_projects: list[tuple[int, RowFigures]] = []  # 'Số đề án' under a total
         self.sections: list[Section] = []
         self.figure_cols = layout.figure_cols()
+        self.label_col = layout.label_col
+        self.endings = _ENDINGS.setdefault(id(self.words), {})
+        number, unit = layout.single.get("row_number"), layout.single.get("unit")
+        self.number_col = number.col if number is not None else None
+        self.unit_col = unit.col if unit is not None else None
+        self.quiet_cols = {c for c in (self.number_col, self.unit_col) if c is not None}
         self.label_cols = [
             c.col for key, c in layout.single.items() if key in ("label", "row_number")
         ]
@@ -138,15 +144,16 @@ class _TableReader:
         after_source: str | None = None
         section = Section(None, -1, known=False)
         for row in range(layout.first_data, grid.height):
-            if self._row_blank(row):
+            look = self._look(row)
+            if look == "blank":
                 blank_run += 1
                 if blank_run >= BLANK_ROWS_END:
                     break
                 continue
             blank_run = 0
-            if self._ends_table(row):
+            if look == "end":
                 break
-            label = grid.text(row, layout.label_col)
+            label = grid.text(row, self.label_col)
             number = self._text("row_number", row)
             unit = self._text("unit", row)
             has_figures = not grid.all_empty(row, self.figure_cols)
@@ -164,7 +171,8 @@ class _TableReader:
             if not has_figures:
                 if what.kind == "section":
                     section = self._open_section(what, row)
-                after_source = None
+                # A source row with no money may still have its 'Số đề án' below it.
+                after_source = what.key if what.kind == "source" else None
                 continue  # a heading, a note: nothing reported on this row
             after_source = None
             if what.kind == "total":
@@ -196,32 +204,36 @@ class _TableReader:
             )
 
     def _text(self, key: str, row: int) -> str:
-        column = self.layout.single.get(key)
-        return self.grid.text(row, column.col) if column is not None else ""
+        col = self.number_col if key == "row_number" else self.unit_col
+        return self.grid.text(row, col) if col is not None else ""
 
-    def _row_blank(self, row: int) -> bool:
+    def _look(self, row: int) -> str:
+        """'blank', 'end' (a signature word, 'Nơi nhận', or a place-and-date line outside the
+        label column, where a note may quote a date), or 'row': one pass over the cells."""
         grid = self.grid
-        return all(grid.is_empty(row, col) for col in range(grid.width(row)))
-
-    def _ends_table(self, row: int) -> bool:
-        """A signature word, 'Nơi nhận' or a place-and-date line below the table ends it."""
-        grid, words = self.grid, self.words
-        for col in range(grid.width(row)):
-            value = grid.value(row, col)
-            if not isinstance(value, str) or not value.strip():
-                continue
-            for line in value.splitlines():
-                folded = fold(line)
-                if folded in words.signature_words or folded.startswith("noi nhan"):
-                    return True
-                if folded.startswith(("kt ", "tm ", "q ")) and any(
-                    w in folded for w in ("giam doc", "chu tich", "uy ban")
-                ):
-                    return True
-                dated = " ngay " in f" {folded} " and " thang " in folded and " nam " in folded
-                if dated and col not in self.label_cols:
-                    return True
-        return False
+        cells = grid.rows[row] if row < grid.height else ()
+        flags = grid.flags
+        quiet = self.quiet_cols  # row numbers and units are never a signature
+        endings = self.endings
+        blank = True
+        for col, value in enumerate(cells):
+            if type(value) is str:
+                if not value or value.isspace():
+                    if flags and (row, col) in flags:
+                        blank = False
+                    continue
+                blank = False
+                if col in quiet:
+                    continue
+                ends = endings[value] if value in endings else _ending(value, self.words)
+                if ends == "signature" or (ends == "date" and col not in self.label_cols):
+                    return "end"
+            elif value is None or value == "":
+                if flags and (row, col) in flags:
+                    blank = False
+            else:
+                blank = False
+        return "blank" if blank else "row"
 
     # -- figures -------------------------------------------------------------------------------
 
@@ -294,19 +306,27 @@ class _TableReader:
         """A row's one figure for a stage: its value column, its money or count sub-column,
         or in a sources layout its Tổng số (else the sum of the sources it gives)."""
         if money:
-            by_slot = {slot: m.value for (s, slot), m in figures.money.items() if s == stage}
+            cells = figures.money
+            for slot in ("value", "money", "total"):
+                found = cells.get((stage, slot))
+                if found is not None:
+                    return found.value
+            parts = [m.value for s in SOURCE_CODES if (m := cells.get((stage, s))) is not None]
         else:
-            by_slot = {slot: v for (s, slot), v in figures.counts.items() if s == stage}
-        for slot in ("value", "money" if money else "count", "total"):
-            if slot in by_slot:
-                return by_slot[slot]
-        parts = [by_slot[s] for s in SOURCE_CODES if s in by_slot]
+            counts = figures.counts
+            for slot in ("value", "count", "total"):
+                count = counts.get((stage, slot))
+                if count is not None:
+                    return count
+            parts = [c for s in SOURCE_CODES if (c := counts.get((stage, s))) is not None]
         return sum(parts, Decimal(0)) if parts else None
 
     def _check_percents(self, row: int, figures: RowFigures) -> None:
         groups = self.layout.groups
         for group, base in (("percent", "plan"), ("prior_percent", "prior")):
             for slot, column in groups.get(group, {}).items():
+                if self.grid.is_empty(row, column.col):
+                    continue  # nothing stated
                 money = slot == "money" or (
                     slot != "count" and self._value(figures, "actual", money=True) is not None
                 )
@@ -399,8 +419,8 @@ class _TableReader:
         if source in self.sources:
             self._duplicate(
                 row,
-                self.layout.label_col,
-                self.grid.text(row, self.layout.label_col),
+                self.label_col,
+                self.grid.text(row, self.label_col),
                 self.sources[source][0],
             )
             return section
@@ -466,9 +486,9 @@ class _TableReader:
 
     def _indicator_row(self, row: int, code: str, unit: str, label: str, section: Section) -> None:
         indicator = self.catalogue.indicators[code]
-        at = (row, self.layout.label_col)
+        at = (row, self.label_col)
         if code in self.seen:
-            self._duplicate(row, self.layout.label_col, label, self.seen[code])
+            self._duplicate(row, self.label_col, label, self.seen[code])
             return
         unit_col = self.layout.single.get("unit")
         ok, _ = check_unit(
@@ -498,9 +518,7 @@ class _TableReader:
         self, row: int, indicator: Indicator, figures: RowFigures, unit: str
     ) -> None:
         if indicator.code in self.seen:
-            self._duplicate(
-                row, self.layout.label_col, indicator.label_vi, self.seen[indicator.code]
-            )
+            self._duplicate(row, self.label_col, indicator.label_vi, self.seen[indicator.code])
             return
         self.seen[indicator.code] = row
         money = indicator.kind == "money"
@@ -547,10 +565,11 @@ class _TableReader:
         self.problems.add(
             "row-not-in-catalogue",
             sheet=self.grid.name,
-            at=(row, self.layout.label_col),
+            at=(row, self.label_col),
             found=label or "—",
             unit=unit or "—",
             section=shown_section,
+            figures=_figures_text(figures),
         )
         self.unmapped.append(
             trusted(
@@ -781,3 +800,38 @@ def _only(figures: RowFigures, source: str) -> RowFigures:
         if slot == source:
             only.money[(stage, "value")] = money
     return only
+
+
+def _figures_text(figures: RowFigures) -> str:
+    """Every figure of a row, as written, for the message of a row kept unmapped."""
+    parts = [f"{stage}/{slot}: {shown_figure(v)}" for (stage, slot), v in figures.counts.items()]
+    parts += [
+        f"{stage}/{slot}: {shown_figure(m.stated.value)}"
+        for (stage, slot), m in figures.money.items()
+    ]
+    return "; ".join(parts) or "—"
+
+
+_ENDINGS: dict[int, dict[str, str | None]] = {}  # id(words) -> text -> what it ends
+
+
+def _ending(text: str, words: Words) -> str | None:
+    """'signature' for a signature word or 'Nơi nhận', 'date' for a place-and-date line.
+    Remembered per distinct text: the same lines end every report."""
+    remembered = _ENDINGS.setdefault(id(words), {})
+    found: str | None = None
+    for line in text.splitlines():
+        folded = fold(line)
+        if folded in words.signature_words or folded.startswith("noi nhan"):
+            found = "signature"
+            break
+        if folded.startswith(("kt ", "tm ", "q ")) and any(
+            w in folded for w in ("giam doc", "chu tich", "uy ban")
+        ):
+            found = "signature"
+            break
+        if " ngay " in f" {folded} " and " thang " in folded and " nam " in folded:
+            found = "date"
+    if len(text) <= CACHED_TEXT and len(remembered) < 16384:
+        remembered[text] = found
+    return found

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from kcstats.catalog import Catalogue
 from kcstats.reader.format2.words import Words
+from kcstats.reader.grid import CACHED_TEXT
 from kcstats.reader.headers import contains_phrase
 from kcstats.text import find_label, fold, fold_label
 
@@ -27,15 +29,29 @@ class RowIs:
     key: str | None = None  # the source, indicator or activity code
 
 
+@lru_cache(maxsize=1024)
 def is_section_number(number: str) -> bool:
     """'I', 'II', 'IV', 'A', 'B.': a section's row number (a capital letter or Roman numeral)."""
     bare = number.strip().rstrip(".:)").strip()
     return bool(_ROMAN.match(bare) or _CAPITAL.match(bare))
 
 
+_NAMED: dict[tuple[int, str], tuple[bool, str | None]] = {}
+
+
 def activity_named(label: str, words: Words) -> tuple[bool, str | None]:
     """Whether a heading names an activity group, and which: the longest heading word wins;
-    two groups matched equally long name none."""
+    two groups matched equally long name none. Remembered per distinct heading."""
+    key = (id(words), label)
+    found = _NAMED.get(key)
+    if found is None:
+        found = _activity_named(label, words)
+        if len(label) <= CACHED_TEXT and len(_NAMED) < 16384:
+            _NAMED[key] = found
+    return found
+
+
+def _activity_named(label: str, words: Words) -> tuple[bool, str | None]:
     folded = f" {fold_label(label)} "
     for short, long in words.abbreviations:
         folded = folded.replace(f" {short} ", f" {long} ")
@@ -51,6 +67,9 @@ def activity_named(label: str, words: Words) -> tuple[bool, str | None]:
     return True, groups.pop() if len(groups) == 1 else None
 
 
+_CLASSIFIED: dict[tuple[object, ...], RowIs] = {}
+
+
 def classify(
     label: str,
     number: str,
@@ -61,7 +80,27 @@ def classify(
     words: Words,
 ) -> RowIs:
     """What the row is. `section`: the activity of the section it stands in; `after_source`:
-    the source of the figure row right above it, if that was a source row."""
+    the source of the figure row right above it, if that was a source row. Row labels repeat
+    from report to report: each distinct row is classified once per process."""
+    numbered = is_section_number(number) if number else False
+    key: tuple[object, ...] = (id(words), label, numbered, unit, section, after_source)
+    found = _CLASSIFIED.get(key)
+    if found is None:
+        found = _classify(label, number, unit, section, after_source, catalogue, words)
+        if len(label) + len(unit) <= CACHED_TEXT and len(_CLASSIFIED) < 16384:
+            _CLASSIFIED[key] = found
+    return found
+
+
+def _classify(
+    label: str,
+    number: str,
+    unit: str,
+    section: str | None,
+    after_source: str | None,
+    catalogue: Catalogue,
+    words: Words,
+) -> RowIs:
     folded = fold_label(label)
     found = find_label(label, catalogue.source_index) if label else None
     if found == "total":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,6 +24,7 @@ class Words:
     projects_labels: frozenset[str]
     projects_units: frozenset[str]
     month_words: dict[str, int]
+    months: re.Pattern[str]  # 'N tháng' / 'sáu tháng', not 'tháng 6' (a month's name)
     section_context: dict[str, dict[str, str]]  # activity -> folded short label -> indicator
     recognition_levels: dict[str, str]  # folded level phrase -> indicator
     heading_words: tuple[tuple[str, str], ...]  # (folded heading word, activity), longest first
@@ -48,6 +50,13 @@ def words_of(catalogue: Catalogue) -> Words:
         projects_labels=frozenset(fold_label(t) for t in data.projects_labels),
         projects_units=frozenset(fold(t) for t in data.projects_units),
         month_words={fold(w): n for w, n in data.month_words.items()},
+        months=re.compile(
+            r"\b(\d{1,2}|"
+            + "|".join(
+                sorted((re.escape(fold(w)) for w in data.month_words), key=len, reverse=True)
+            )
+            + r")\s+thang\b(?!\s+\d{1,2}\b)"
+        ),
         section_context={
             activity: {fold_label(label): code for label, code in labels.items()}
             for activity, labels in data.section_context.items()
