@@ -1237,7 +1237,7 @@ ROW_UNIT_TEXT = {"trieu": ("triệu đồng", "Triệu đồng", "tr.đ"), "nghi
 ROW_UNIT_TEXT["dong"] = ("đồng",)
 UNIT_LINES = ("ĐVT: {unit}", "Đơn vị tính: {unit}", "(Đơn vị: {unit})")
 SHEETS_2 = ("Biểu 01", "BC 6 tháng", "Sheet1", "Phụ lục", "KQ khuyến công", "Biểu số 2")
-SIGNERS = (("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), ("GIÁM ĐỐC", None), ("TL. GIÁM ĐỐC", "TRƯỞNG PHÒNG"))
+SIGNERS = (("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), ("GIÁM ĐỐC", None), ("Q. GIÁM ĐỐC", None))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,17 @@ from commandline import invoke
 from kcstats.problems import Lang
 from kcstats.validate import validate
 
-FILE_KEYS = ["path", "status", "province", "year", "period", "sha256", "problems"]
+FILE_KEYS = [
+    "path",
+    "status",
+    "province",
+    "year",
+    "period",
+    "sha256",
+    "problems",
+    "format",
+    "unmapped",
+]
 PROBLEM_KEYS = ["code", "severity", "sheet", "cell", "found", "expected", "message"]
 
 
@@ -77,7 +87,10 @@ def test_json_files_have_exactly_the_shape_of_outputs_md(mixed: Path) -> None:
         "period": "H1",
         "sha256": accepted["sha256"],
         "problems": [],
+        "format": 1,
+        "unmapped": [],
     }
+    assert (skipped["format"], skipped["unmapped"]) == (None, [])
     assert len(accepted["sha256"]) == 64
     assert refused["status"] == "refused"
     assert refused["problems"][0] == {

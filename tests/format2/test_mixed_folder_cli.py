@@ -28,7 +28,7 @@ def funding_facts(document: dict[str, object]) -> dict[tuple[str, str], tuple[ob
     return {
         (f["province"], f["source"]): (f["plan"], f["actual"])
         for f in facts
-        if f["level"] == "province" and f["measure"] == "funding"
+        if f["level"] == "province" and f["measure"] == "funding" and f["activity"] is None
     }
 
 
