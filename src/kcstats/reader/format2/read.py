@@ -256,6 +256,7 @@ class _TableReader:
         money_row: bool,
         count_kind: str = "count",
         lenient: bool = False,
+        all_money: bool = False,
     ) -> RowFigures:
         """Read every figure cell of a row. In a one-row or sources layout the row's unit
         says whether its figures are money (`money_row`: what a blank unit means)."""
@@ -264,7 +265,7 @@ class _TableReader:
         is_money = row_unit is not None or (money_row and not unit)
         for stage in STAGES:
             for slot, column in self.layout.groups.get(stage, {}).items():
-                money = slot == "money" or (slot != "count" and is_money)
+                money = all_money or slot == "money" or (slot != "count" and is_money)
                 if money:
                     read = self._read_money(row, column, row_unit, lenient)
                     if read is not None:
@@ -307,7 +308,7 @@ class _TableReader:
         or in a sources layout its Tổng số (else the sum of the sources it gives)."""
         if money:
             cells = figures.money
-            for slot in ("value", "money", "total"):
+            for slot in ("value", "money", "total", "count"):
                 found = cells.get((stage, slot))
                 if found is not None:
                     return found.value
@@ -486,7 +487,6 @@ class _TableReader:
 
     def _indicator_row(self, row: int, code: str, unit: str, label: str, section: Section) -> None:
         indicator = self.catalogue.indicators[code]
-        at = (row, self.label_col)
         if code in self.seen:
             self._duplicate(row, self.label_col, label, self.seen[code])
             return
@@ -504,12 +504,11 @@ class _TableReader:
         if not ok:
             self.seen[code] = row
             return
-        money_row = indicator.kind == "money" and self.layout.kind != "count_money"
-        figures = self._figures(row, unit if indicator.kind == "money" else "", money_row=money_row)
-        if indicator.kind == "money" and self.layout.kind == "count_money":
-            # 'Doanh thu tư vấn' in a count-and-money table: its money is the indicator.
-            figures = self._figures(row, unit, money_row=True)
-        del at
+        if indicator.kind == "money":
+            # 'Doanh thu tư vấn': money in every column, in the unit its ĐVT cell names.
+            figures = self._figures(row, unit, money_row=True, all_money=True)
+        else:
+            figures = self._figures(row, "", money_row=False)
         self._indicator_figures(row, indicator, figures, unit)
         if indicator.kind == "count":
             self._add_parts(section, figures)
