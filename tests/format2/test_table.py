@@ -315,3 +315,21 @@ def test_a_money_indicator_in_a_count_and_money_table_is_money_in_either_column(
         "consulting_revenue": (D("50.5"), D("20.25")),
         "investment_attracted": (D(900), D("1200.5")),
     }
+
+
+def test_sources_given_under_an_activity_split_its_money_by_source(tmp_path: Path) -> None:
+    rows = [
+        Row("Khuyến công quốc gia", "triệu đồng", {"plan": 400, "actual": 200}),
+        Row("Khuyến công địa phương", "triệu đồng", {"plan": 500, "actual": 300}),
+        Row("Đào tạo nghề", "triệu đồng", {"plan": 900, "actual": 500}, "I"),
+        Row("Trong đó: KCQG", "triệu đồng", {"plan": 400, "actual": 200}),
+        Row("- Ngân sách tỉnh", "triệu đồng", {"plan": 500, "actual": 300}),
+    ]
+    result = read_file(write_format2(tmp_path / "a.xlsx", rows).path)
+    assert result.problems == []
+    report = report_of(result)
+    assert activities(report) == {
+        ("training", "national"): (D(400), D(200)),
+        ("training", "local"): (D(500), D(300)),
+    }
+    assert money(report)["local"] == (None, D(500), None, D(300))
