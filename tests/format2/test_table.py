@@ -333,3 +333,29 @@ def test_sources_given_under_an_activity_split_its_money_by_source(tmp_path: Pat
         ("training", "local"): (D(500), D(300)),
     }
     assert money(report)["local"] == (None, D(500), None, D(300))
+
+
+def test_a_cong_closing_a_section_is_its_subtotal_and_a_grand_total_is_the_reports(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        Row("Khuyến công quốc gia", "triệu đồng", {"plan": 400, "actual": 200}),
+        Row("Khuyến công địa phương", "triệu đồng", {"plan": 500, "actual": 400}),
+        Row("Đào tạo nghề", None, {}, "I"),
+        Row("Đào tạo nghề may công nghiệp", "triệu đồng", {"plan": 300, "actual": 200}, "1"),
+        Row("Đào tạo nghề mây tre đan", "triệu đồng", {"plan": 200, "actual": 100}, "2"),
+        Row("Cộng", "triệu đồng", {"plan": 500, "actual": 300}, None, "subtotal"),
+        Row("Tư vấn", "triệu đồng", {"plan": 400, "actual": 300}, "II"),
+        Row("TỔNG CỘNG", "triệu đồng", {"plan": 900, "actual": 600}, None, "total"),
+    ]
+    built = write_format2(tmp_path / "a.xlsx", rows)
+    result = read_file(built.path)
+    assert errors(result) == []
+    assert activities(report_of(result)) == {
+        ("training", "total"): (D(500), D(300)),
+        ("consulting", "total"): (D(400), D(300)),
+    }
+    wrong = [*rows[:5], Row("Cộng", "triệu đồng", {"plan": 500, "actual": 350}), *rows[6:]]
+    built = write_format2(tmp_path / "b.xlsx", wrong)
+    # Not the section's sum, so it is taken for the report's total, which it is not either.
+    assert [code for code, _, _ in errors(read_file(built.path))] == ["total-mismatch"] * 2

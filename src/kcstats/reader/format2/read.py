@@ -176,7 +176,9 @@ class _TableReader:
                 continue  # a heading, a note: nothing reported on this row
             after_source = None
             if what.kind == "total":
-                self.totals.append((row, self._figures(row, unit, money_row=True)))
+                figures = self._figures(row, unit, money_row=True)
+                if not self._subtotal(row, figures, section):
+                    self.totals.append((row, figures))
                 section = Section(None, row, known=False)
                 after_source = "total"
             elif what.kind == "source":
@@ -442,6 +444,23 @@ class _TableReader:
             count = self._value(figures, stage, money=False)
             if count is not None:
                 self.projects.setdefault(source, {})[stage] = int(count)
+
+    def _subtotal(self, row: int, figures: RowFigures, section: Section) -> bool:
+        """A 'Cộng' closing a section that states the section's own money (or the sum of the
+        money on its rows) is that section's subtotal, checked here; any other total is the
+        report's, checked against its sources."""
+        if not section.known or not figures.money:
+            return False
+        for (stage, slot), stated in figures.money.items():
+            if slot not in ("value", "money", "total"):
+                return False
+            own = section.own.get((stage, "total"))
+            parts = [v for (s, _src), v in section.parts.items() if s == stage]
+            expected = own.value if own is not None else sum(parts, Decimal(0))
+            if (own is None and not parts) or abs(stated.value - expected) > _tolerance(stated):
+                return False
+        self._check_percents(row, figures)
+        return True
 
     def _open_section(self, what: RowIs, row: int) -> Section:
         section = Section(what.key, row)
@@ -834,3 +853,8 @@ def _ending(text: str, words: Words) -> str | None:
     if len(text) <= CACHED_TEXT and len(remembered) < 16384:
         remembered[text] = found
     return found
+
+
+def _tolerance(money: Money) -> Decimal:
+    """How far a stated sum may be from the computed one: half its last shown digit."""
+    return max(shown_tolerance(money.stated.decimals) * money.factor, MONEY_TOLERANCE_FLOOR)
