@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from kcstats.catalog import Catalogue, Era, Province
 from kcstats.reader.context import Problems
+from kcstats.reader.dates import read_date
 from kcstats.reader.grid import Grid
 from kcstats.text import clean_text, find_label, fold
 
@@ -35,6 +36,7 @@ class Facts:
     reporting_unit: str | None = None
     prepared_by: str | None = None
     prepared_on: str | None = None
+    report_date: dt.date | None = None  # read from Ngày lập, for --prefer newer
     note: str | None = None
 
 
@@ -152,6 +154,9 @@ def read_facts(grid: Grid | None, catalogue: Catalogue, problems: Problems) -> F
         free_text = pairs.get(key)
         if free_text is not None:
             setattr(facts, key, _as_text(free_text.value))
+    signed = pairs.get("prepared_on")
+    if signed is not None:
+        facts.report_date = read_date(signed.value)
     return facts
 
 
