@@ -32,9 +32,7 @@ def read_date(value: object) -> dt.date | None:
     if not isinstance(value, str):
         return None
     folded = fold(value)
-    if match := _WORDS.search(folded):
-        day, month, year = (int(g) for g in match.groups())
-    elif match := _DAY_FIRST.search(value):
+    if (match := _WORDS.search(folded)) or (match := _DAY_FIRST.search(value)):
         day, month, year = (int(g) for g in match.groups())
     elif match := _ISO.search(value):
         year, month, day = (int(g) for g in match.groups())
