@@ -14,7 +14,7 @@ from kcstats.reader.context import Problems
 from kcstats.reader.figures import Stated, read_count, read_money, read_number
 from kcstats.reader.grid import CACHED_TEXT, Grid
 from kcstats.reader.headers import HeaderText, contains_phrase, header_text
-from kcstats.reader.rows import is_column_numbering, is_words_only
+from kcstats.reader.rows import is_column_numbering, is_note_line, is_words_only
 from kcstats.text import find_label, fold_label
 
 Role = Literal[
@@ -194,6 +194,8 @@ def read_funding(
             continue
         label = grid.text(row, source_col)
         source = find_label(label, catalogue.source_index) if label else None
+        if source is None and is_note_line(grid, row, figure_cols):
+            continue  # a signature block, a note or a date line below or beside the table
         if source is None:
             expected = ", ".join(s.label_vi for s in catalogue.sources.values())
             problems.add(
