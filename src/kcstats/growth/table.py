@@ -234,7 +234,7 @@ def _pair_rows(
         rolled = _rolled(base_positions, sides, catalogue, regions)
         base = {_key(row): index for index, row in enumerate(rolled)}
     else:
-        base = base_positions
+        base = _renamed(base_positions, pair, catalogue)
     keys = _ordered(
         list(target) + [k for k in base if k not in target], pair, sides, catalogue, regions
     )
@@ -370,6 +370,25 @@ def _ordered(
                 sides.measure_rank.get((k[3], k[4]), last_measure),
             )
     return sorted(keys, key=ranks.__getitem__)
+
+
+def _renamed(rows: dict[Key, int], pair: YearPair, catalogue: Catalogue) -> dict[Key, int]:
+    """The base year's rows with each province named as in the target year's period: a
+    province renamed in between (Thừa Thiên Huế, the city Huế from 2025) is one place."""
+    end = catalogue.periods[pair.period].end_date(pair.target_year)
+    era = catalogue.era_of(pair.target_year, pair.period)
+    names = {
+        name: catalogue.as_of(p, end).name
+        for p in catalogue.provinces_of(era)
+        if p.renamed
+        for name in catalogue.names_of(p)
+    }
+    if not names:
+        return rows
+    return {
+        (k[0], k[1], names.get(k[2], k[2]) if k[0] == "province" and k[2] else k[2], *k[3:]): at
+        for k, at in rows.items()
+    }
 
 
 def _full_year_actual(

@@ -191,7 +191,21 @@ def _read_province(
         era: Era = catalogue.era_of(facts.year, facts.period)
         province = catalogue.find_province(name, era)
         if province is not None:
-            return province
+            # A rename that kept the unit: the name and kind of the period's end, and a
+            # warning where the report still says the former name.
+            end = catalogue.periods[facts.period].end_date(facts.year)
+            rename = catalogue.renamed_from(province, name, end)
+            if rename is not None:
+                problems.add(
+                    "province-renamed",
+                    sheet=sheet,
+                    at=cell.at,
+                    found=name,
+                    expected=rename.name,
+                    since=f"{rename.valid_from.day}/{rename.valid_from.month}/"
+                    f"{rename.valid_from.year}",
+                )
+            return catalogue.as_of(province, end)
         successor = catalogue.successor_of(name) if era == "34" else None
         if successor is not None:
             problems.add(
