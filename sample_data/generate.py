@@ -1130,7 +1130,9 @@ def cell_of(ws: Worksheet, row_label: str, header: str) -> str:
     return f"{get_column_letter(col)}{row}"
 
 
-def problem_files(places: dict[str, Place]) -> list[tuple[str, Workbook]]:
+def problem_files(
+    places: dict[str, Place], resent: tuple[ReportData, Style]
+) -> list[tuple[str, Workbook]]:
     files: list[tuple[str, Workbook]] = []
 
     def style_for(name: str, period: str, year: int, **changes: Any) -> Style:
@@ -1171,23 +1173,16 @@ def problem_files(places: dict[str, Place]) -> list[tuple[str, Workbook]]:
         ("province-abolished.xlsx", build_workbook(data, style_for("Long An", "FY", 2025)))
     )
 
-    # Two files for Bắc Ninh, H1 2024, with different figures: which one is right?
-    first = problem_report(places["Bắc Ninh"], 2024, "H1")
-    files.append(
-        (
-            "duplicate-bac-ninh-h1-2024.xlsx",
-            build_workbook(first, style_for("Bắc Ninh", "H1", 2024)),
-        )
-    )
-    second = problem_report(
-        places["Bắc Ninh"], 2024, "H1", local=Line(9, trieu("3.400"), 6, trieu("2.010"))
-    )
-    files.append(
-        (
-            "duplicate-bac-ninh-h1-2024-ban-sua.xlsx",
-            build_workbook(second, style_for("Bắc Ninh", "H1", 2024, sheets=SHEET_NAMES[1])),
-        )
-    )
+    # A resend: Bắc Ninh's H1 2024 report with a minus typed by mistake, then '...-ban-sua'
+    # with it fixed. The fixed one holds the figures of north-2024-h1/2024-h1-bac-ninh.xlsx,
+    # so that merging every folder together counts that report once.
+    data, style = resent
+    wb = build_workbook(data, style_for("Bắc Ninh", "H1", 2024))
+    ws = wb["Kinh phí"]
+    ws[cell_of(ws, "Khuyến công địa phương", "Số đề án thực hiện")] = -5
+    files.append(("duplicate-bac-ninh-h1-2024.xlsx", wb))
+    resaved = replace(style, sheets=SHEET_NAMES[1])
+    files.append(("duplicate-bac-ninh-h1-2024-ban-sua.xlsx", build_workbook(data, resaved)))
 
     # A missing sheet: the results were never filled in, only an empty 'Sheet1' is left.
     data = problem_report(places["Đồng Nai"], 2024, "H1")
@@ -1719,7 +1714,12 @@ def generate(root: Path) -> dict[str, int]:
             counts[name] = write_two_formats(out, north)
         elif name == "problems":
             out.mkdir(parents=True, exist_ok=True)
-            problems = problem_files({p.name: p for p in places})
+            bac_ninh = next(
+                item
+                for item in folders["north-2024-h1"]
+                if item[0].place.name == "Bắc Ninh" and item[0].year == 2024
+            )
+            problems = problem_files({p.name: p for p in places}, bac_ninh)
             for file_name, wb in problems:
                 save(wb, out / file_name)
             counts[name] = len(problems)

@@ -1,5 +1,8 @@
 """Marked-up copies of refused files, to send back to the provinces that sent them.
 
+An accepted file gets one too when a warning asks the province to retype a cell
+(number-stored-as-text: a figure typed as text, which the spreadsheet's own totals leave out).
+
 Each refused workbook is copied into a folder with every problem cell filled (red for an
 error, yellow for a warning) and commented, and a first sheet 'Lỗi' that lists every problem
 with its place. The original is never written to. A file openpyxl cannot mark (.xls, .ods),
@@ -52,6 +55,8 @@ UNSAFE_TO_OPEN = frozenset(
         "read-crashed",
     }
 )
+# Warnings on an accepted file that ask for a cell to be retyped: worth a marked copy too.
+RETYPE_WARNINGS = frozenset({"number-stored-as-text"})
 COLUMNS = ("number", "code", "severity", "sheet", "cell", "found", "expected", "message")
 WIDTHS = (6, 26, 12, 16, 8, 28, 28, 80)
 WORDS: dict[Lang, dict[str, str]] = {
@@ -141,7 +146,10 @@ def annotate_refused(
     taken: set[str] = set()
     written = []
     for result in files:
-        if result.status == FileStatus.REFUSED:
+        if result.status == FileStatus.REFUSED or (
+            result.status == FileStatus.ACCEPTED
+            and any(p.code in RETYPE_WARNINGS for p in result.problems)
+        ):
             written.append(_annotate_one(result, out_dir, taken, lang))
     return written
 

@@ -109,6 +109,18 @@ class Period(_Frozen):
         return next_month - dt.timedelta(days=1)
 
 
+class Rename(_Frozen):
+    """A new name (and kind) a province took on a date, the unit itself unchanged: Thừa Thiên
+    Huế became the centrally-run city Huế on 1 January 2025. `former_names` are the names it
+    had: a report of a period ending on or after `valid_from` that still uses one of them is
+    read as the new name, with the warning province-renamed."""
+
+    valid_from: dt.date
+    name: str
+    kind: Literal["province", "city"]
+    former_names: list[str]
+
+
 class Province(_Frozen):
     """A province or centrally-run city of one era (the 63 before, the 34 after 1 July 2025)."""
 
@@ -121,6 +133,7 @@ class Province(_Frozen):
     kc_conference_area: str
     successor: str | None = None  # 63-era: the code of the unit it became
     predecessors: list[str] = []  # 34-era: the codes of the old provinces it was made from
+    renamed: list[Rename] = []  # renames that kept the unit, in date order
 
     @property
     def key(self) -> str:
@@ -304,6 +317,36 @@ class Catalogue:
         if old is None or old.successor is None:
             return None
         return self.by_key[f"34:{old.successor}"]
+
+    def as_of(self, province: Province, end: dt.date) -> Province:
+        """The province with the name and kind in force on `end` (a period's last day)."""
+        current = None
+        for rename in province.renamed:
+            if rename.valid_from <= end:
+                current = rename
+        if current is None or (current.name, current.kind) == (province.name, province.kind):
+            return province
+        return province.model_copy(update={"name": current.name, "kind": current.kind})
+
+    def renamed_from(self, province: Province, text: str, end: dt.date) -> Rename | None:
+        """The rename in force on `end` whose former names include `text`, if any."""
+        folded = self.fold_province(text)
+        for rename in province.renamed:
+            if rename.valid_from <= end and any(
+                self.fold_province(old) == folded for old in rename.former_names
+            ):
+                return rename
+        return None
+
+    def province_name(self, province: Province, year: int, period: str) -> str:
+        """The province's name at the end of that year's period."""
+        if not province.renamed:
+            return province.name
+        return self.as_of(province, self.periods[period].end_date(year)).name
+
+    def names_of(self, province: Province) -> list[str]:
+        """Every name the province had in its era: its own and those it was renamed to."""
+        return [province.name, *(r.name for r in province.renamed if r.name != province.name)]
 
     def provinces_of(self, era: Era) -> list[Province]:
         return [p for p in self.provinces if p.era == era]

@@ -1,17 +1,29 @@
-"""Two files for one province, year and period: copies count once, conflicts are both refused."""
+"""Two files for one province, year and period: copies count once, conflicts are both refused.
+
+A refused file stands behind no figure, so it never conflicts: a province's broken file and
+its corrected resend leave the corrected one counting and the broken one refused with a note
+naming it. `prefer_newer` (--prefer newer) settles a conflict between accepted files by the
+reports' own dates (Report.report_date), never by a file's modification time, which copying
+and e-mail change.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 
 from kcstats.model import FileResult, FileStatus
-from kcstats.problems import problem
+from kcstats.problems import Problem, problem
 
 
-def resolve_duplicates(results: list[FileResult]) -> list[FileResult]:
+def resolve_duplicates(
+    results: list[FileResult], *, prefer_newer: bool = False
+) -> list[FileResult]:
     """Same figures (the same bytes, or a re-saved copy): the first by path counts, the others
-    are skipped naming it. Different figures: every one is refused, naming the others, because
-    kcstats never guesses which one is right."""
+    are skipped naming it. Different figures: every accepted one is refused, naming the others,
+    because kcstats never guesses which one is right, unless `prefer_newer` and one report's
+    own date is later than all the others'."""
     groups: dict[tuple[str, int, str], list[int]] = defaultdict(list)
     for index, result in enumerate(results):
         if result.report is not None and result.status != FileStatus.SKIPPED:
@@ -22,38 +34,119 @@ def resolve_duplicates(results: list[FileResult]) -> list[FileResult]:
         if len(indexes) < 2:
             continue
         members = sorted(indexes, key=lambda i: results[i].path)
-        first = results[members[0]]
-        same = all(_same_report(first, results[i]) for i in members[1:])
-        for i in members:
-            current = results[i]
-            if same and i != members[0]:
-                resolved[i] = current.model_copy(
-                    update={
-                        "status": FileStatus.SKIPPED,
-                        "problems": [
-                            *current.problems,
-                            problem("duplicate-copy", found=first.path, other=first.path),
-                        ],
-                    }
-                )
-            elif not same:
-                others = ", ".join(results[j].path for j in members if j != i)
-                label = (
-                    f"{first.report.province} {first.report.period} {first.report.year}"
-                    if first.report
-                    else ""
-                )
-                conflict = problem("duplicate-conflict", found=others, expected=label, other=others)
-                resolved[i] = current.model_copy(
-                    update={"status": FileStatus.REFUSED, "problems": [*current.problems, conflict]}
-                )
+        for i, update in _resolve_group([results[i] for i in members], prefer_newer).items():
+            resolved[members[i]] = update
     return resolved
 
 
-def _same_report(a: FileResult, b: FileResult) -> bool:
-    if a.sha256 is not None and a.sha256 == b.sha256:
-        return True
-    if a.status != FileStatus.ACCEPTED or b.status != FileStatus.ACCEPTED:
-        return False
+def _resolve_group(files: list[FileResult], prefer_newer: bool) -> dict[int, FileResult]:
+    """Position in `files` (sorted by path) -> what that file becomes, where it changes."""
+    changed: dict[int, FileResult] = {}
+    # Byte-identical files are copies whatever their status: one is read, the others skipped.
+    kept: list[int] = []
+    for i, current in enumerate(files):
+        original = next((k for k in kept if _same_bytes(files[k], current)), None)
+        if original is None:
+            kept.append(i)
+        else:
+            changed[i] = _skipped(
+                current,
+                problem("duplicate-copy", found=files[original].path, other=files[original].path),
+            )
+    accepted = [i for i in kept if files[i].status == FileStatus.ACCEPTED]
+    # Accepted files fall into classes of equal figures; the first of each class stands for it.
+    classes: list[list[int]] = []
+    for i in accepted:
+        same = next((c for c in classes if _same_figures(files[c[0]], files[i])), None)
+        if same is None:
+            classes.append([i])
+        else:
+            same.append(i)
+    counting: int | None = None
+    if len(classes) == 1:
+        counting = classes[0][0]
+    elif len(classes) > 1 and prefer_newer:
+        newest = _newest(files, classes)
+        if newest is not None:
+            counting = newest[0]
+            for other in classes:
+                if other is not newest:
+                    for i in other:
+                        changed[i] = _skipped(files[i], _superseded(files[counting], files[i]))
+    if counting is not None:
+        first = files[counting]
+        for cls in classes:
+            for i in cls:
+                if i != counting and i not in changed:
+                    note = problem("duplicate-copy", found=first.path, other=first.path)
+                    changed[i] = _skipped(files[i], note)
+    else:
+        for i in accepted:
+            others = [files[j].path for j in accepted if j != i]
+            changed[i] = _refused(files[i], _conflict(files[i], others))
+    if counting is not None:
+        # A refused file of the same report: its own reasons stand, and it says which counts.
+        for i in kept:
+            if files[i].status == FileStatus.REFUSED:
+                note = problem(
+                    "duplicate-replaced", found=files[counting].path, other=files[counting].path
+                )
+                changed[i] = files[i].model_copy(update={"problems": [*files[i].problems, note]})
+    return changed
+
+
+def _newest(files: Sequence[FileResult], classes: list[list[int]]) -> list[int] | None:
+    """The class whose report date is later than every other's; None when any has no date or
+    the latest date is shared."""
+    dated: list[tuple[dt.date, list[int]]] = []
+    for cls in classes:
+        dates = [d for i in cls if (d := _date_of(files[i])) is not None]
+        if not dates:
+            return None
+        dated.append((max(dates), cls))
+    dated.sort(key=lambda pair: pair[0])
+    if dated[-1][0] == dated[-2][0]:
+        return None
+    return dated[-1][1]
+
+
+def _date_of(result: FileResult) -> dt.date | None:
+    return result.report.report_date if result.report is not None else None
+
+
+def _superseded(newer: FileResult, older: FileResult) -> Problem:
+    assert newer.report is not None and older.report is not None
+    return problem(
+        "duplicate-superseded",
+        found=str(older.report.report_date),
+        expected=str(newer.report.report_date),
+        other=newer.path,
+    )
+
+
+def _conflict(current: FileResult, others: list[str]) -> Problem:
+    report = current.report
+    label = f"{report.province} {report.period} {report.year}" if report else ""
+    listed = ", ".join(others)
+    return problem("duplicate-conflict", found=listed, expected=label, other=listed)
+
+
+def _skipped(result: FileResult, note: Problem) -> FileResult:
+    return result.model_copy(
+        update={"status": FileStatus.SKIPPED, "problems": [*result.problems, note]}
+    )
+
+
+def _refused(result: FileResult, reason: Problem) -> FileResult:
+    return result.model_copy(
+        update={"status": FileStatus.REFUSED, "problems": [*result.problems, reason]}
+    )
+
+
+def _same_bytes(a: FileResult, b: FileResult) -> bool:
+    return a.sha256 is not None and a.sha256 == b.sha256
+
+
+def _same_figures(a: FileResult, b: FileResult) -> bool:
     assert a.report is not None and b.report is not None
-    return a.report.figures() == b.report.figures()
+    return _same_bytes(a, b) or a.report.figures() == b.report.figures()

@@ -59,6 +59,22 @@ _TYPES = [
         "Bản sao của báo cáo {other} (cùng số liệu); chỉ tính {other}.",
         "A copy of report {other} (same figures); only {other} counts.",
     ),
+    ProblemType(
+        "duplicate-superseded",
+        _I,
+        "file",
+        "Bản cũ hơn (ngày lập {found}) của báo cáo trong {other} (ngày lập {expected}); "
+        "theo --prefer newer chỉ tính {other}.",
+        "An older version (dated {found}) of the report in {other} (dated {expected}); "
+        "with --prefer newer only {other} counts.",
+    ),
+    ProblemType(
+        "duplicate-replaced",
+        _I,
+        "file",
+        "Báo cáo này được tính từ tệp {other}; tệp này vẫn bị từ chối vì các lỗi của nó.",
+        "This report counts from file {other}; this file stays refused for its own problems.",
+    ),
     # The container: refused before any parser reads it.
     ProblemType(
         "not-a-workbook",
@@ -184,6 +200,13 @@ _TYPES = [
         'Province "{found}" is not recognised.',
     ),
     ProblemType(
+        "province-renamed",
+        _W,
+        "facts",
+        "{found} đã đổi tên thành {expected} (từ {since}); báo cáo được đọc là của {expected}.",
+        "{found} was renamed {expected} (from {since}); the report is read as {expected}'s.",
+    ),
+    ProblemType(
         "province-abolished",
         _E,
         "facts",
@@ -300,6 +323,15 @@ _TYPES = [
         "figure",
         "Ô tổng có công thức {found} chưa tính; kcstats tự tính tổng.",
         "The total cell holds formula {found} with no saved value; kcstats computes the total itself.",
+    ),
+    ProblemType(
+        "number-stored-as-text",
+        _W,
+        "figure",
+        "Số {found} được nhập dưới dạng chữ, nên công thức tổng của bảng tính bỏ qua nó; "
+        "kcstats vẫn đọc là {expected}. Hãy nhập lại ô này dưới dạng số.",
+        "The figure {found} is stored as text, so the spreadsheet's total formula leaves it "
+        "out; kcstats reads it as {expected}. Retype the cell as a number.",
     ),
     ProblemType(
         "money-rounded",

@@ -60,14 +60,17 @@ def read_reports(
     jobs: int | None = None,
     progress: Progress | None = None,
     prepare: Callable[[], object] | None = None,
+    prefer_newer: bool = False,
 ) -> list[FileResult]:
     """Discover, read and resolve duplicates: every input file ends accepted, refused or skipped.
 
     `prepare` is called once, here, while the workers read if they are several (see
-    read_many): what the caller will need next (kcstats merge imports pandas) costs no time."""
+    read_many): what the caller will need next (kcstats merge imports pandas) costs no time.
+    `prefer_newer`: settle conflicting reports by their own dates (--prefer newer)."""
     found = discover(paths)
     read = read_many(found.candidates, jobs=jobs, progress=progress, prepare=prepare)
-    return sorted(resolve_duplicates(read) + found.skipped, key=lambda f: f.path)
+    resolved = resolve_duplicates(read, prefer_newer=prefer_newer)
+    return sorted(resolved + found.skipped, key=lambda f: f.path)
 
 
 # Below this many files one worker reads them all: a second process costs more than it saves.
@@ -254,6 +257,12 @@ def _failed(path: Path, failure: Failure, limits: Limits) -> FileResult:
 
 
 def validate(
-    paths: Iterable[Path], *, jobs: int | None = None, progress: Progress | None = None
+    paths: Iterable[Path],
+    *,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    prefer_newer: bool = False,
 ) -> ValidationReport:
-    return ValidationReport(read_reports(paths, jobs=jobs, progress=progress))
+    return ValidationReport(
+        read_reports(paths, jobs=jobs, progress=progress, prefer_newer=prefer_newer)
+    )

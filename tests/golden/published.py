@@ -170,12 +170,14 @@ GROWTH: tuple[Growth, ...] = (
 )  # fmt: skip
 
 # problems/: each file and the refusal codes it must get (and no other error).
+# The resend pair: the broken first file is refused for its own reason, the corrected one
+# ('...-ban-sua') is accepted (a refused file never conflicts).
+RESEND = ("duplicate-bac-ninh-h1-2024.xlsx", "duplicate-bac-ninh-h1-2024-ban-sua.xlsx")
 PROBLEMS: dict[str, set[str]] = {
     "ambiguous-number.xlsx": {"ambiguous-number"},
     "total-mismatch.xlsx": {"total-mismatch"},
     "province-abolished.xlsx": {"province-abolished"},
-    "duplicate-bac-ninh-h1-2024.xlsx": {"duplicate-conflict"},
-    "duplicate-bac-ninh-h1-2024-ban-sua.xlsx": {"duplicate-conflict"},
+    "duplicate-bac-ninh-h1-2024.xlsx": {"negative-number"},
     "missing-sheet.xlsx": {"sheet-missing"},
     "negative-number.xlsx": {"negative-number"},
 }

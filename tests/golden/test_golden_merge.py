@@ -16,6 +16,7 @@ from published import (
     GROWTH,
     PERCENTS,
     PROBLEMS,
+    RESEND,
     Figure,
     Growth,
     Percent,
@@ -165,11 +166,15 @@ def test_published_growth(growth: Growth, merged: Merged) -> None:
 def test_problem_files_are_refused_each_for_its_reason(merged: Merged) -> None:
     code, document = merged("problems")
     files = {Path(f["path"]).name: f for f in document["files"]}
-    assert set(files) == set(PROBLEMS)
+    assert set(files) == {*PROBLEMS, RESEND[1]}
     for name, codes in PROBLEMS.items():
         entry = files[name]
         errors = [p for p in entry["problems"] if p["severity"] == "error"]
         assert entry["status"] == "refused", name
         assert {p["code"] for p in errors} == codes, (name, errors)
         assert all(p["message"] for p in errors), name
+    broken, fixed = (files[name] for name in RESEND)
+    assert (fixed["status"], fixed["problems"]) == ("accepted", [])
+    notes = [p["message"] for p in broken["problems"] if p["code"] == "duplicate-replaced"]
+    assert len(notes) == 1 and RESEND[1] in notes[0]
     assert code == 1

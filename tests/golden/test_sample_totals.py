@@ -16,6 +16,7 @@ from published import (
     GROWTH,
     PERCENTS,
     PROBLEMS,
+    RESEND,
     Figure,
     Growth,
     Percent,
@@ -197,7 +198,8 @@ def test_problem_files_are_each_refused_for_their_reason(
     read: Callable[[str], list[FileResult]],
 ) -> None:
     results = {Path(r.path).name: r for r in read("problems")}
-    assert set(results) == set(PROBLEMS)
+    assert set(results) == {*PROBLEMS, RESEND[1]}
+    assert results[RESEND[1]].status == FileStatus.ACCEPTED
     for name, codes in PROBLEMS.items():
         result = results[name]
         errors = [p for p in result.problems if p.severity == Severity.ERROR]
@@ -216,7 +218,24 @@ def test_problem_messages_say_what_to_do(read: Callable[[str], list[FileResult]]
     assert problems["ambiguous-number.xlsx", "ambiguous-number"].found == "1.5"
     assert "1,5" in problems["ambiguous-number.xlsx", "ambiguous-number"].message("en")
     assert "Tây Ninh" in problems["province-abolished.xlsx", "province-abolished"].message("en")
-    first = problems["duplicate-bac-ninh-h1-2024.xlsx", "duplicate-conflict"]
-    second = problems["duplicate-bac-ninh-h1-2024-ban-sua.xlsx", "duplicate-conflict"]
-    assert "duplicate-bac-ninh-h1-2024-ban-sua.xlsx" in first.message("en")
-    assert "duplicate-bac-ninh-h1-2024.xlsx" in second.message("en")
+    replaced = problems[RESEND[0], "duplicate-replaced"]
+    assert RESEND[1] in replaced.message("en") and RESEND[1] in replaced.message("vi")
+
+
+def test_folders_merged_together_keep_every_valid_report(
+    sample_folder: Callable[[str], Path],
+) -> None:
+    """problems/ holds a corrected resend of a report that north-2024-h1/ holds too: read
+    together, that report counts once and every report of the folder stays accepted."""
+    north = sample_folder("north-2024-h1")
+    together = {r.path: r for r in read_reports([north, sample_folder("problems")])}
+    for path, result in together.items():
+        if Path(path).parent == north:
+            assert result.status == FileStatus.ACCEPTED, (path, result.problems)
+    counted = str(north / "2024-h1-bac-ninh.xlsx")
+    copy = together[str(sample_folder("problems") / RESEND[1])]
+    assert copy.status == FileStatus.SKIPPED
+    assert [(p.code, p.found) for p in copy.problems] == [("duplicate-copy", counted)]
+    broken = together[str(sample_folder("problems") / RESEND[0])]
+    assert broken.status == FileStatus.REFUSED
+    assert [p.found for p in broken.problems if p.code == "duplicate-replaced"] == [counted]

@@ -21,6 +21,18 @@ JOBS = typer.Option(
 )
 
 
+class Prefer(StrEnum):
+    newer = "newer"
+
+
+PREFER = typer.Option(
+    None,
+    "--prefer",
+    help="newer: of two differing reports for one province, year and period, count the one "
+    "whose own date (Ngày lập) is later; the other is skipped as superseded.",
+)
+
+
 def stderr_is_terminal() -> bool:
     return sys.stderr.isatty()
 

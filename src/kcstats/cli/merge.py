@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from kcstats.cli.common import JOBS, LANG, LangOption, progress_bar
+from kcstats.cli.common import JOBS, LANG, PREFER, LangOption, Prefer, progress_bar
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -99,6 +99,7 @@ def merge_command(
     ),
     lang: LangOption = LANG,
     jobs: int | None = JOBS,
+    prefer: Prefer | None = PREFER,
 ) -> None:
     """Tổng hợp báo cáo / Merge reports: regional totals, plan against actual, missing reports.
 
@@ -123,7 +124,11 @@ def merge_command(
     with progress_bar("Đọc tệp" if lang == "vi" else "Reading") as progress:
         # pandas and the merge are imported while the workers read (not before they fork).
         files = read_reports(
-            paths, jobs=jobs, progress=progress, prepare=lambda: _import_for(target)
+            paths,
+            jobs=jobs,
+            progress=progress,
+            prepare=lambda: _import_for(target),
+            prefer_newer=prefer == Prefer.newer,
         )
     from kcstats.merge.api import merge_files
 

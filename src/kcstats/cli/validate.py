@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from kcstats.cli.common import JOBS, LANG, LangOption, progress_bar
+from kcstats.cli.common import JOBS, LANG, PREFER, LangOption, Prefer, progress_bar
 
 
 class ValidateFormat(StrEnum):
@@ -28,6 +28,7 @@ def validate_command(
     ),
     lang: LangOption = LANG,
     jobs: int | None = JOBS,
+    prefer: Prefer | None = PREFER,
     annotate: Path | None = typer.Option(
         None,
         "--annotate",
@@ -39,7 +40,7 @@ def validate_command(
     from kcstats.validate import validate
 
     with progress_bar("Đọc tệp" if lang == "vi" else "Reading") as progress:
-        report = validate(paths, jobs=jobs, progress=progress)
+        report = validate(paths, jobs=jobs, progress=progress, prefer_newer=prefer == Prefer.newer)
     if output_format == ValidateFormat.json:
         from kcstats.render.jsonout import dumps
 

@@ -95,7 +95,8 @@ def roll_up(
     """Province rows of a 63-era year and period, as (province name, measure, source,
     activity, plan, actual), re-added into province rows of the 34 units, their regions in `regions`, and
     the total: the base of a comparison that spans the merger."""
-    old_by_name = {p.name: p for p in catalogue.provinces_of("63")}
+    # A 63-era province renamed before the merger (Huế, 2025) is named by its period.
+    old_by_name = {name: p for p in catalogue.provinces_of("63") for name in catalogue.names_of(p)}
     out: dict[Key, RolledRow] = {}
 
     def put(key: Key, plan: Figure | None, actual: Figure | None, name: str) -> None:

@@ -3,7 +3,9 @@ another year (the year before, and the pair the user names with --compare).
 
 Three bases for every place and measure: `actual` (actual against actual), `plan` (plan
 against plan) and `plan_vs_prior_actual` (the target year's plan against the base year's
-actual, how the conferences state next year's plan). `change` is target - base, exact
+actual, how the conferences state next year's plan; a plan is the whole year's in every
+period's report, so for a period other than FY its base is the base year's FY actual, and
+there are no such rows where the facts hold no FY of the base year). `change` is target - base, exact
 (Decimal triệu đồng for money, int for counts); `pct_change` is change / base x 100, rounded
 half away from zero to 4 decimals, blank where the base is blank or 0. A blank target gives a
 blank change. A place with a figure in only one of the two years keeps its row, with the other
@@ -54,6 +56,7 @@ BASIS_FIELDS = {
     "plan_vs_prior_actual": ("actual", "plan"),
 }
 LEVELS = ("province", "region", "all")
+FULL_YEAR = "FY"
 PCT_DECIMALS = 4
 _PCT_SCALE = int(10**PCT_DECIMALS)
 
@@ -235,7 +238,7 @@ def _pair_rows(
         rolled = _rolled(base_positions, sides, catalogue, regions)
         base = {_key(row): index for index, row in enumerate(rolled)}
     else:
-        base = base_positions
+        base = _renamed(base_positions, pair, catalogue)
     keys = _ordered(
         list(target) + [k for k in base if k not in target], pair, sides, catalogue, regions
     )
@@ -252,8 +255,8 @@ def _pair_rows(
         else _rolled_figures(rolled, base_at)
     )
     names = np.full((n, width), None, dtype=object)
+    provinces = np.array([key[0] == "province" for key in keys], dtype=bool)
     if rolled is not None:
-        provinces = np.array([key[0] == "province" for key in keys], dtype=bool)
         for b, basis in enumerate(BASES):
             base_field = BASIS_FIELDS[basis][0]
             names[provinces, b] = _rolled_names(rolled, base_at[provinces], base_field)
@@ -263,6 +266,16 @@ def _pair_rows(
         base_field, target_field = BASIS_FIELDS[basis]
         before.append(base_sides[base_field])
         after.append(sides.figures[target_field].take(target_at))
+    if pair.period != FULL_YEAR:
+        # A plan is the whole year's in every period's report: it is compared with the base
+        # year's full-year actual, never with a part of a year's. No FY reports: no rows.
+        prior = _full_year_actual(pair, keys, sides, catalogue, regions)
+        column = BASES.index("plan_vs_prior_actual")
+        if prior is None:
+            before[column] = after[column] = sides.figures["actual"].take(np.full(n, -1))
+        else:
+            before[column], names[:, column] = prior
+            names[~provinces, column] = None
     base_objects = np.stack([f.objects for f in before], axis=1).reshape(-1)
     target_objects = np.stack([f.objects for f in after], axis=1).reshape(-1)
     base_numbers = np.stack([f.numbers for f in before], axis=1).reshape(-1)
@@ -363,6 +376,46 @@ def _ordered(
                 sides.measure_rank.get((k[3], k[4], k[5]), last_measure),
             )
     return sorted(keys, key=ranks.__getitem__)
+
+
+def _renamed(rows: dict[Key, int], pair: YearPair, catalogue: Catalogue) -> dict[Key, int]:
+    """The base year's rows with each province named as in the target year's period: a
+    province renamed in between (Thừa Thiên Huế, the city Huế from 2025) is one place."""
+    end = catalogue.periods[pair.period].end_date(pair.target_year)
+    era = catalogue.era_of(pair.target_year, pair.period)
+    names = {
+        name: catalogue.as_of(p, end).name
+        for p in catalogue.provinces_of(era)
+        if p.renamed
+        for name in catalogue.names_of(p)
+    }
+    if not names:
+        return rows
+    return {
+        (k[0], k[1], names.get(k[2], k[2]) if k[0] == "province" and k[2] else k[2], *k[3:]): at
+        for k, at in rows.items()
+    }
+
+
+def _full_year_actual(
+    pair: YearPair, keys: list[Key], sides: _Sides, catalogue: Catalogue, regions: RegionSet
+) -> tuple[_Figures, np.ndarray] | None:
+    """The base year's FY actual of each key, rolled up into the 34 units where the base
+    year's FY names the 63 and the target year's period the 34; and the old provinces that
+    make each rolled-up figure. None when the facts hold no FY of the base year."""
+    rows = sides.of(pair.base_year, FULL_YEAR)
+    if not rows:
+        return None
+    names = np.full(len(keys), None, dtype=object)
+    if catalogue.era_of(pair.base_year, FULL_YEAR) == "63" and (
+        catalogue.era_of(pair.target_year, pair.period) == "34"
+    ):
+        rolled = _rolled(rows, sides, catalogue, regions)
+        index = {_key(row): i for i, row in enumerate(rolled)}
+        at = np.fromiter((index.get(k, -1) for k in keys), dtype="int64", count=len(keys))
+        return _rolled_figures(rolled, at)["actual"], _rolled_names(rolled, at, "actual")
+    at = np.fromiter((rows.get(k, -1) for k in keys), dtype="int64", count=len(keys))
+    return sides.figures["actual"].take(at), names
 
 
 def _rolled(

@@ -26,13 +26,15 @@ def merge(
     jobs: int | None = None,
     progress: Progress | None = None,
     compare: tuple[int, int] | None = None,
+    prefer_newer: bool = False,
 ) -> MergeResult:
     """Read report files and folders and merge the accepted reports.
 
     `regions` is 'conference' (the khuyến công conference areas, the default),
     'socioeconomic', the path of a CSV province,region table, or a RegionSet. `compare` is
     the (base year, target year) pair for growth rows besides each year against the one
-    before. Raises kcstats.regions.RegionError when the region set cannot be used (a usage
+    before. `prefer_newer` settles two accepted reports of one province, year and period
+    that differ by their own dates (--prefer newer). Raises kcstats.regions.RegionError when the region set cannot be used (a usage
     error).
     """
     catalogue = load_catalogue()
@@ -41,7 +43,9 @@ def merge(
         paths = [paths]
     from kcstats.validate import read_reports
 
-    files = read_reports([Path(p) for p in paths], jobs=jobs, progress=progress)
+    files = read_reports(
+        [Path(p) for p in paths], jobs=jobs, progress=progress, prefer_newer=prefer_newer
+    )
     return merge_files(files, chosen, catalogue, compare=compare)
 
 

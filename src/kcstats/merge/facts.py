@@ -342,7 +342,7 @@ class _Grid:
         names = np.array([p.name for p in self.catalogue.provinces], dtype=object)
         region_names = np.array(self.regions.regions, dtype=object)
         periods = np.array(self.period_codes, dtype=object)
-        return pd.DataFrame(
+        missing = pd.DataFrame(
             {
                 "region": _objects(region_names[absent["g"].to_numpy()]),
                 "year": absent["y"].to_numpy(dtype="int64"),
@@ -350,6 +350,8 @@ class _Grid:
                 "province": _objects(names[absent["k"].to_numpy()]),
             }
         )
+        _rename(missing, absent["k"].to_numpy(), self.catalogue)
+        return missing
 
 
 def _add_activities(
@@ -449,7 +451,28 @@ def _public(
             "expected": rows["expected"].to_numpy(dtype="int64"),
         }
     )
+    _rename(facts, k, catalogue)
     return _typed(facts)
+
+
+def _rename(table: pd.DataFrame, k: np.ndarray, catalogue: Catalogue) -> None:
+    """A province renamed without a merger (Thừa Thiên Huế, the city Huế from 2025) is named
+    as it was at the end of each row's period: `k` is each row's index in the catalogue's
+    provinces (-1 where the row is no province's)."""
+    for index, province in enumerate(catalogue.provinces):
+        if not province.renamed:
+            continue
+        rows = np.flatnonzero(k == index)
+        if len(rows) == 0:
+            continue
+        years, periods = table["year"].to_numpy()[rows], table["period"].to_numpy()[rows]
+        names = [
+            catalogue.province_name(province, int(y), str(p))
+            for y, p in zip(years, periods, strict=True)
+        ]
+        column = table["province"].to_numpy(dtype=object).copy()
+        column[rows] = names
+        table["province"] = _objects(column)
 
 
 def _objects(values: np.ndarray) -> pd.Series:

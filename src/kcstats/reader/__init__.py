@@ -97,7 +97,7 @@ def read_file(
                 "prepared_by": facts.prepared_by,
                 "prepared_on": facts.prepared_on,
                 "note": facts.note,
-                "report_date": None,
+                "report_date": facts.report_date,
                 "funding": funding,
                 "indicators": results,
                 "activity_funding": [],

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from kcstats.catalog import Catalogue, Era, Province
 from kcstats.reader.context import Problems
+from kcstats.reader.dates import read_date
 from kcstats.reader.grid import Grid
 from kcstats.text import clean_text, find_label, fold
 
@@ -35,6 +36,7 @@ class Facts:
     reporting_unit: str | None = None
     prepared_by: str | None = None
     prepared_on: str | None = None
+    report_date: dt.date | None = None  # read from Ngày lập, for --prefer newer
     note: str | None = None
 
 
@@ -152,6 +154,9 @@ def read_facts(grid: Grid | None, catalogue: Catalogue, problems: Problems) -> F
         free_text = pairs.get(key)
         if free_text is not None:
             setattr(facts, key, _as_text(free_text.value))
+    signed = pairs.get("prepared_on")
+    if signed is not None:
+        facts.report_date = read_date(signed.value)
     return facts
 
 
@@ -200,7 +205,21 @@ def resolve_province(
         era: Era = catalogue.era_of(year, period)
         province = catalogue.find_province(name, era)
         if province is not None:
-            return province
+            # A rename that kept the unit: the name and kind of the period's end, and a
+            # warning where the report still says the former name.
+            end = catalogue.periods[facts.period].end_date(facts.year)
+            rename = catalogue.renamed_from(province, name, end)
+            if rename is not None:
+                problems.add(
+                    "province-renamed",
+                    sheet=sheet,
+                    at=cell.at,
+                    found=name,
+                    expected=rename.name,
+                    since=f"{rename.valid_from.day}/{rename.valid_from.month}/"
+                    f"{rename.valid_from.year}",
+                )
+            return catalogue.as_of(province, end)
         successor = catalogue.successor_of(name) if era == "34" else None
         if successor is not None:
             problems.add(

@@ -14,7 +14,7 @@ from kcstats.reader.context import Problems
 from kcstats.reader.figures import Stated, read_count, read_money, read_number
 from kcstats.reader.grid import CACHED_TEXT, Grid
 from kcstats.reader.headers import HeaderText, contains_phrase, header_text
-from kcstats.reader.rows import is_column_numbering, is_words_only
+from kcstats.reader.rows import is_column_numbering, is_note_line, is_words_only
 from kcstats.text import find_label, fold_label
 
 Role = Literal[
@@ -52,6 +52,7 @@ class _Row:
     values: dict[str, Decimal | int | None] = field(default_factory=dict)
     stated: dict[str, Stated] = field(default_factory=dict)  # money as written, for totals
     factors: dict[str, Decimal] = field(default_factory=dict)
+    typed_as_text: set[str] = field(default_factory=set)  # roles whose figure is number text
 
 
 class _Classifier:
@@ -194,6 +195,8 @@ def read_funding(
             continue
         label = grid.text(row, source_col)
         source = find_label(label, catalogue.source_index) if label else None
+        if source is None and is_note_line(grid, row, figure_cols):
+            continue  # a signature block, a note or a date line below or beside the table
         if source is None:
             expected = ", ".join(s.label_vi for s in catalogue.sources.values())
             problems.add(
@@ -255,6 +258,8 @@ def _read_row(
         column = table.columns.get(role)
         if column is None:
             continue
+        if isinstance(grid.value(row, column.col), str) and not grid.is_empty(row, column.col):
+            parsed.typed_as_text.add(role)
         if role in MONEY_ROLES:
             unit = catalogue.money_units[column.unit or money_unit]
             money = read_money(
@@ -327,30 +332,67 @@ def check_percent(
 def _check_total(
     grid: Grid, table: FundingTable, total: _Row, rows: dict[str, _Row], problems: Problems
 ) -> None:
-    """A stated total of national and local is checked against their sum, never added in."""
+    """A stated total of national and local is checked against their sum, never added in.
+
+    A total that a spreadsheet computed (the template's SUM) leaves out the parts typed as
+    text: when it agrees with the parts stored as numbers, the difference is the text parts',
+    not the province's, and the total stands. A total that agrees with neither sum is refused
+    at the total cell. Either way each text part gets number-stored-as-text, at its cell."""
     parts = [rows[s] for s in ("national", "local") if s in rows]
     for role in FIGURE_ROLES:
         stated = total.values.get(role)
         if stated is None:
             continue
         present = [Decimal(v) for p in parts if (v := p.values.get(role)) is not None]
-        computed = sum(present, Decimal(0))
-        if not present:
-            agrees = stated == 0
-        elif role in MONEY_ROLES:
-            shown, factor = total.stated[role], total.factors[role]
-            tolerance = max(shown_tolerance(shown.decimals) * factor, MONEY_TOLERANCE_FLOOR)
-            agrees = abs(shown.value * factor - computed) <= tolerance
-        else:
-            agrees = Decimal(stated) == computed
-        if not agrees:
-            # Both in the unit the total cell is written in, the way it is written there.
-            factor = total.factors.get(role, Decimal(1))
-            written = total.stated[role].value if role in total.stated else Decimal(stated)
+        if _total_agrees(total, role, present):
+            continue
+        # Only a total stored as a number can be a formula's result; a total typed as text
+        # is the province's own statement, checked against every part.
+        as_text = [
+            p
+            for p in parts
+            if role in p.typed_as_text
+            and p.values.get(role) is not None
+            and role not in total.typed_as_text
+        ]
+        stored = [
+            Decimal(v)
+            for p in parts
+            if role not in p.typed_as_text and (v := p.values.get(role)) is not None
+        ]
+        # The text parts are marked either way: they are what to retype.
+        for part in as_text:
+            col = table.columns[role].col
             problems.add(
-                "total-mismatch",
+                "number-stored-as-text",
                 sheet=grid.name,
-                at=(total.row, table.columns[role].col),
-                found=shown_figure(written),
-                expected=shown_figure(computed / factor) if present else "trống / blank",
+                at=(part.row, col),
+                found=grid.text(part.row, col),
+                expected=shown_figure(Decimal(part.values[role] or 0)),
             )
+        if as_text and _total_agrees(total, role, stored):
+            continue
+        computed = sum(present, Decimal(0))
+        # Both in the unit the total cell is written in, the way it is written there.
+        factor = total.factors.get(role, Decimal(1))
+        written = total.stated[role].value if role in total.stated else Decimal(stated)
+        problems.add(
+            "total-mismatch",
+            sheet=grid.name,
+            at=(total.row, table.columns[role].col),
+            found=shown_figure(written),
+            expected=shown_figure(computed / factor) if present else "trống / blank",
+        )
+
+
+def _total_agrees(total: _Row, role: Role, present: list[Decimal]) -> bool:
+    """The stated total equals the sum of `present` (beyond rounding of its last digit)."""
+    stated = total.values.get(role)
+    computed = sum(present, Decimal(0))
+    if not present:
+        return stated == 0
+    if role in MONEY_ROLES:
+        shown, factor = total.stated[role], total.factors[role]
+        tolerance = max(shown_tolerance(shown.decimals) * factor, MONEY_TOLERANCE_FLOOR)
+        return abs(shown.value * factor - computed) <= tolerance
+    return Decimal(stated or 0) == computed

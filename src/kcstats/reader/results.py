@@ -13,7 +13,7 @@ from kcstats.reader.figures import read_count, read_money
 from kcstats.reader.funding import check_percent
 from kcstats.reader.grid import Grid
 from kcstats.reader.headers import ColumnIndex, assign_columns, header_text
-from kcstats.reader.rows import is_column_numbering, is_words_only
+from kcstats.reader.rows import is_column_numbering, is_note_line, is_words_only
 from kcstats.text import find_label, fold, fold_label
 
 FIGURE_COLUMNS = ("plan", "actual", "prior")
@@ -84,6 +84,8 @@ def read_results(
         ):
             continue
         indicator, at, found = _identify(grid, row, cols, catalogue)
+        if indicator is None and is_note_line(grid, row, figure_cols):
+            continue  # a signature block, a note or a date line below or beside the table
         if indicator is None:
             problems.add("indicator-unknown", sheet=grid.name, at=at, found=found)
             continue

@@ -16,6 +16,7 @@ _TOKEN = r"[\(\[]?(?:\d{1,2}|[A-Za-z]{1,2})[\)\]]?"
 _COLUMN_NUMBER = re.compile(rf"^{_TOKEN}(?:\s*[=+\-*/x×:]\s*{_TOKEN})*$")
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"\d+")
+_BULLETS = " \t\u00a0-–—+*•·"
 
 
 def is_column_numbering(grid: Grid, row: int, first_col: int, last_col: int) -> bool:
@@ -32,6 +33,26 @@ def is_column_numbering(grid: Grid, row: int, first_col: int, last_col: int) -> 
         return False
     numbers = [int(m.group()) for t in texts if (m := _NUMBER.search(t))]
     return all(a < b for a, b in pairwise(numbers))
+
+
+def is_note_line(grid: Grid, row: int, figure_cols: list[int]) -> bool:
+    """The figure cells hold nothing but words: a signature block ('Giám đốc', 'KT. GIÁM ĐỐC',
+    names), a 'Nơi nhận:' list or a place-and-date line ('Bắc Ninh, ngày 15 tháng 6 năm 2024')
+    below or beside a table. Only for a row whose label names no source or indicator: a known
+    row with words in a figure cell is text where a number belongs, and is refused.
+
+    A text that begins with a letter (after a list's dash: '- Lưu: VT.') is words, even with
+    digits further on; a figure begins with a digit or a sign right before one ('12 cơ sở',
+    '-5'), so every figure still reads as one."""
+    for col in figure_cols:
+        if grid.is_empty(row, col):
+            continue
+        value = grid.value(row, col)
+        if grid.flag(row, col) is not None or not isinstance(value, str):
+            return False
+        if not value.lstrip(_BULLETS)[:1].isalpha():
+            return False
+    return True
 
 
 def is_words_only(grid: Grid, row: int, label_cols: list[int], figure_cols: list[int]) -> bool:

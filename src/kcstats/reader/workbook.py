@@ -86,4 +86,9 @@ def load_grid(
     except CalamineError as error:
         problems.add("damaged-workbook", sheet=name, found=_short(error))
         return None
-    return Grid(name, list(rows), merged, preflight.cell_flags.get(name, {}))
+    grid_rows = list(rows)
+    for row, col in preflight.blank_cells.get(name, ()):
+        # A formula whose result is the empty string: blank, as .xlsx and .ods read it.
+        if row < len(grid_rows) and col < len(grid_rows[row]):
+            grid_rows[row] = [*grid_rows[row][:col], "", *grid_rows[row][col + 1 :]]
+    return Grid(name, grid_rows, merged, preflight.cell_flags.get(name, {}))

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Literal
 
 from kcstats.problems import Problem, cell_name, problem
+from kcstats.safety.biff import blank_formula_cells
 from kcstats.safety.limits import DEFAULT_LIMITS, Limits, group_thousands, size_text
 
 Format = Literal["xlsx", "xls", "ods"]
@@ -49,6 +50,9 @@ class Preflight:
     problems: list[Problem] = field(default_factory=list)
     # sheet name (as in the workbook) -> (row, col) zero-based -> flag
     cell_flags: dict[str, dict[tuple[int, int], CellFlag]] = field(default_factory=dict)
+    # sheet name -> (row, col) of formula cells whose saved result is the empty string, where
+    # calamine reads a number (.xls: see kcstats.safety.biff)
+    blank_cells: dict[str, set[tuple[int, int]]] = field(default_factory=dict)
 
     @property
     def refused(self) -> bool:
@@ -354,6 +358,7 @@ def _check_ole(data: bytes, extension: str, result: Preflight) -> None:
             )
         )
     result.format = "xls"
+    result.blank_cells = blank_formula_cells(data)
 
 
 # ---------------------------------------------------------------------------------------------
