@@ -50,6 +50,7 @@ from kcstats.export.views import (
 )
 from kcstats.merge.result import MergeResult, iter_records, records
 from kcstats.problems import Lang
+from kcstats.untrusted import name_text
 
 MONEY_FORMAT = "#,##0.000"
 COUNT_FORMAT = "#,##0"
@@ -519,7 +520,7 @@ class _Writer:
         rows: list[dict[str, Any]] = []
         for f in result.files:
             head = {
-                "path": f.path,
+                "path": name_text(f.path),
                 "status": t[f"status.{f.status.value}"],
                 "province": f.province,
                 "year": f.year,

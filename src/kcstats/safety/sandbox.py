@@ -174,6 +174,12 @@ def _worker_main(
 ) -> None:
     _die_with_parent(parent_pid)
     _let_go(inherited)
+    # A service manager stops the whole group with SIGTERM: the parent cleans up, and a
+    # worker (which holds nothing to clean) just ends, not through the parent's handler.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    from kcstats.reader import utf8_path  # links for names calamine cannot take go here
+
+    utf8_path.scratch = Path(stderr_path).parent
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     # What the reader prints before it dies (Rust's "memory allocation of … failed" and a
     # backtrace) goes to a file the parent reads for the failure's detail, not the terminal.
