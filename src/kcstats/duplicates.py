@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from kcstats.model import FileResult, FileStatus
-from kcstats.problems import problem
+from kcstats.problems import Problem, problem
 
 
 def resolve_duplicates(results: list[FileResult]) -> list[FileResult]:
@@ -37,17 +37,40 @@ def resolve_duplicates(results: list[FileResult]) -> list[FileResult]:
                     }
                 )
             elif not same:
-                others = ", ".join(results[j].path for j in members if j != i)
                 label = (
                     f"{first.report.province} {first.report.period} {first.report.year}"
                     if first.report
                     else ""
                 )
-                conflict = problem("duplicate-conflict", found=others, expected=label, other=others)
+                conflict = _conflict(
+                    [results[j].path for j in members[: NAMED + 1] if j != i],
+                    len(members) - 1,
+                    label,
+                )
                 resolved[i] = current.model_copy(
                     update={"status": FileStatus.REFUSED, "problems": [*current.problems, conflict]}
                 )
     return resolved
+
+
+# A conflict names this many of the other files and counts the rest: a group of thousands
+# of copies would otherwise make every file list all the others (quadratic output).
+NAMED = 3
+
+
+def _conflict(paths: list[str], others: int, label: str) -> Problem:
+    named = ", ".join(paths[:NAMED])
+    rest = others - min(len(paths), NAMED)
+    more_vi = f" và {rest:,} tệp khác".replace(",", ".") if rest else ""
+    more_en = f" and {rest:,} other files" if rest else ""
+    return problem(
+        "duplicate-conflict",
+        found=named + (f" (+{rest})" if rest else ""),
+        expected=label,
+        other=named,
+        more_vi=more_vi,
+        more_en=more_en,
+    )
 
 
 def _same_report(a: FileResult, b: FileResult) -> bool:

@@ -337,9 +337,9 @@ _TYPES = [
         "duplicate-conflict",
         _E,
         "file",
-        "Tệp này và {other} cùng báo cáo {expected} nhưng số liệu khác nhau; "
+        "Tệp này và {other}{more_vi} cùng báo cáo {expected} nhưng số liệu khác nhau; "
         "kcstats không đoán tệp nào đúng.",
-        "This file and {other} both report {expected} with different figures; "
+        "This file and {other}{more_en} both report {expected} with different figures; "
         "kcstats does not guess which one is right.",
     ),
     ProblemType(
