@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from builders import write_report
-from hostile_files import SHARED_STRINGS, rewrite, with_shared_strings
 from hostile.hostile_run import by_name, codes, document, invoke, no_traceback
+from hostile_files import SHARED_STRINGS, rewrite, with_shared_strings
 from kcstats.duplicates import NAMED
 from kcstats.problems import problem
 from kcstats.untrusted import EXCERPT_CHARS, excerpt
