@@ -16,7 +16,6 @@ row holds (the growth sheet's chart data, on its right) is laid out before the r
 from __future__ import annotations
 
 import contextlib
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -31,7 +30,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from kcstats import __version__
 from kcstats.catalog import Catalogue
-from kcstats.export.atomic import write_atomic
+from kcstats.export.atomic import short_name, write_atomic
 from kcstats.export.safe_text import excel_text
 from kcstats.export.views import (
     MONEY_UNIT_LABEL,
@@ -48,6 +47,7 @@ from kcstats.export.views import (
     money_in,
     places,
 )
+from kcstats.interrupts import temporary_folder
 from kcstats.merge.result import MergeResult, iter_records, records
 from kcstats.problems import Lang
 from kcstats.untrusted import name_text
@@ -134,8 +134,8 @@ def _write(
 ) -> None:
     # constant_memory streams each sheet through a temporary file: beside the target (the
     # output's disk, not a possibly small /tmp), hidden, and removed whatever happens.
-    with tempfile.TemporaryDirectory(
-        prefix=f".{target.name}.", dir=target.parent, ignore_cleanup_errors=True
+    with temporary_folder(
+        prefix=f".{short_name(target.name, 200)}.", dir=target.parent, ignore_cleanup_errors=True
     ) as scratch:
         options = {"constant_memory": True, "tmpdir": scratch, **_NO_CONVERSION}
         workbook = xlsxwriter.Workbook(str(target), options)
