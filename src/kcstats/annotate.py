@@ -11,6 +11,8 @@ Library code: it never prints; it returns the paths it wrote.
 
 from __future__ import annotations
 
+import errno
+import os
 import warnings
 from collections import defaultdict
 from collections.abc import Sequence
@@ -24,11 +26,14 @@ from openpyxl.utils.cell import coordinate_from_string, quote_sheetname
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kcstats.export.atomic import short_name, write_atomic
 from kcstats.export.safe_text import excel_text, put_text
 from kcstats.model import FileResult, FileStatus
 from kcstats.problems import Lang, Problem, Severity
+from kcstats.safety.limits import DEFAULT_LIMITS, Limits
 from kcstats.safety.preflight import preflight
 from kcstats.template.save import save_atomically
+from kcstats.untrusted import name_text
 
 PROBLEMS_SHEET = "Lỗi"
 FILLS = {
@@ -73,6 +78,8 @@ WORDS: dict[Lang, dict[str, str]] = {
         "danh sách dưới đây (hoặc lưu lại thành .xlsx).",
         "not_openable": "Tệp gốc không mở được (không phải bảng tính, hỏng, có mật khẩu hoặc "
         "vượt giới hạn an toàn), nên chỉ có danh sách lỗi dưới đây.",
+        "over_limit": "Không đánh dấu được tệp gốc trong giới hạn an toàn ({detail}), nên chỉ "
+        "có danh sách lỗi dưới đây.",
         "comment_original": "Ghi chú có sẵn:",
     },
     "en": {
@@ -94,6 +101,8 @@ WORDS: dict[Lang, dict[str, str]] = {
         "from the list below (or save it as .xlsx).",
         "not_openable": "The original cannot be opened (not a workbook, damaged, encrypted or "
         "beyond the safety limits), so this is the list of problems alone.",
+        "over_limit": "The original could not be marked within the safety limits ({detail}), "
+        "so this is the list of problems alone.",
         "comment_original": "Comment already there:",
     },
 }
@@ -116,20 +125,25 @@ def annotate_refused(
     *,
     lang: Lang = "vi",
     input_folders: Sequence[Path] = (),
+    limits: Limits = DEFAULT_LIMITS,
 ) -> list[Path]:
     """Write a marked-up copy (or a standalone problem list) of every refused file into
     out_dir; return the paths written, in the order of `files`.
 
     out_dir may not hold original files, nor lie inside one of `input_folders`: the next
-    validation of that folder would read the copies as reports."""
-    inputs = {Path(f.path).resolve() for f in files}
-    out = out_dir.resolve()
+    validation of that folder would read the copies as reports.
+
+    A marked copy is made in a worker process under the limits of reading (time and
+    memory): a file cannot cost more to mark than to read, and one that would gets the
+    standalone list, saying why. OSError (a read-only folder, a full disk) is raised."""
+    inputs = {Path(os.path.realpath(f.path)) for f in files}
+    out = Path(os.path.realpath(out_dir))
     if any(p.parent == out for p in inputs):
         raise AnnotateError(
             f"Thư mục {out_dir} chứa tệp gốc; hãy chọn thư mục khác cho các bản đánh dấu lỗi.",
             f"Folder {out_dir} holds original files; choose another folder for the marked copies.",
         )
-    for folder in (f.resolve() for f in input_folders if f.is_dir()):
+    for folder in (Path(os.path.realpath(f)) for f in input_folders if f.is_dir()):
         if out.is_relative_to(folder):
             raise AnnotateError(
                 f"Thư mục {out_dir} nằm trong thư mục báo cáo {folder}; lần kiểm tra sau sẽ đọc "
@@ -141,12 +155,27 @@ def annotate_refused(
     taken: set[str] = set()
     written = []
     for result in files:
-        if result.status == FileStatus.REFUSED:
-            written.append(_annotate_one(result, out_dir, taken, lang))
+        if result.status == FileStatus.REFUSED and not _is_folder(result):
+            written.append(_annotate_one(result, out_dir, taken, lang, limits))
     return written
 
 
-def _annotate_one(result: FileResult, out_dir: Path, taken: set[str], lang: Lang) -> Path:
+def _is_folder(result: FileResult) -> bool:
+    """A folder that could not be entered is refused too, but there is no file to mark."""
+    return any(p.code == "folder-unreadable" for p in result.problems)
+
+
+class _NotMarked(Exception):
+    """The marked copy could not be made: the standalone list goes out, with this reason."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _annotate_one(
+    result: FileResult, out_dir: Path, taken: set[str], lang: Lang, limits: Limits
+) -> Path:
     source = Path(result.path)
     words = WORDS[lang]
     if any(p.code in UNSAFE_TO_OPEN for p in result.problems):
@@ -154,23 +183,79 @@ def _annotate_one(result: FileResult, out_dir: Path, taken: set[str], lang: Lang
     if source.suffix.lower() not in MARKABLE_SUFFIXES:
         reason = words["not_markable"].format(suffix=source.suffix)
         return _write_list(result, out_dir, taken, lang, reason)
-    workbook = _open(source)
-    if workbook is not None:
-        target = out_dir / _unique(source.name, taken)
-        try:
-            _mark(workbook, result, lang)
-            return save_atomically(workbook, target)
-        except (ValueError, TypeError, KeyError, IndexError, OSError):
-            # What openpyxl raises writing back odd content it read (styles, names, parts it
-            # half understood): the standalone list still goes out. A bug of ours (an
-            # AttributeError, say) is not caught here.
-            taken.discard(target.name.casefold())
-    return _write_list(result, out_dir, taken, lang, words["not_openable"])
+    target = out_dir / _unique(_fitting(source.name, source.suffix), taken)
+    try:
+        write_atomic(target, lambda temporary: _mark_guarded(result, temporary, lang, limits))
+    except _NotMarked as not_marked:
+        taken.discard(target.name.casefold())
+        return _write_list(result, out_dir, taken, lang, not_marked.reason)
+    return target
 
 
-def _open(source: Path) -> Workbook | None:
+def _mark_guarded(result: FileResult, temporary: Path, lang: Lang, limits: Limits) -> None:
+    """Write the marked copy to `temporary` in a worker under the limits of reading."""
+    from kcstats.safety.sandbox import Failure, run_isolated
+
+    [outcome] = run_isolated(
+        [(result, str(temporary), lang, limits)],
+        mark_copy,
+        timeout=limits.read_timeout_seconds,
+        memory_bytes=limits.worker_memory_bytes,
+    )
+    words = WORDS[lang]
+    if isinstance(outcome, Failure):
+        detail = (
+            f"quá {limits.read_timeout_seconds:g} giây / over {limits.read_timeout_seconds:g} s"
+            if outcome.code == "read-timeout"
+            else outcome.detail
+        )
+        raise _NotMarked(words["over_limit"].format(detail=detail))
+    if not outcome:
+        raise _NotMarked(words["not_openable"])
+
+
+def mark_copy(job: tuple[FileResult, str, Lang, Limits]) -> bool:
+    """In a worker: write the marked copy of a refused file; False when openpyxl must not
+    or cannot open it, or cannot write back what it read. A full disk is raised (OSError)."""
+    result, temporary, lang, limits = job
+    workbook = _open(Path(result.path), limits)
+    if workbook is None:
+        return False
+    try:
+        _mark(workbook, result, lang)
+    except (ValueError, TypeError, KeyError, IndexError):
+        return False
+    try:
+        workbook.save(temporary)
+    except OSError as error:
+        if error.errno in _WRITE_ERRNOS:
+            raise  # the folder's fault, not the file's: the caller says so
+        return False
+    except (ValueError, TypeError, KeyError, IndexError):
+        # What openpyxl raises writing back odd content it read (styles, names, parts it
+        # half understood): the standalone list still goes out. A bug of ours (an
+        # AttributeError, say) is not caught here.
+        return False
+    return True
+
+
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EIO})
+# A name may be 255 bytes; room is kept for ' (9999)' when two copies would share one.
+_NAME_BYTES = 255 - len(" (9999)")
+
+
+def _fitting(name: str, suffix: str) -> str:
+    """The name, its stem shortened (on a whole character) where the whole would pass what
+    a file name may hold: a 99-character Vietnamese name is 252 bytes before '.loi.xlsx'."""
+    if len(os.fsencode(name)) <= _NAME_BYTES:
+        return name
+    stem = name[: len(name) - len(suffix)] if suffix else name
+    return short_name(stem, _NAME_BYTES - len(os.fsencode(suffix))) + suffix
+
+
+def _open(source: Path, limits: Limits) -> Workbook | None:
     """The workbook, or None when openpyxl must not or cannot open it."""
-    if preflight(source).refused:  # checked again: the file may have changed since it was read
+    if preflight(source, limits).refused:  # again: the file may have changed since it was read
         return None
     try:
         with warnings.catch_warnings():
@@ -187,11 +272,11 @@ def _write_list(
     default = workbook.active
     if default is not None:
         workbook.remove(default)
-    name = Path(result.path).name
+    name = name_text(Path(result.path).name)
     intro = WORDS[lang]["list_only"].format(name=name, count=len(result.problems), reason=reason)
     _problem_sheet(workbook, result, lang, intro, marked=set())
-    target = out_dir / _unique(Path(result.path).stem + LIST_SUFFIX, taken)
-    return save_atomically(workbook, target)
+    name = _fitting(Path(result.path).stem + LIST_SUFFIX, LIST_SUFFIX)
+    return save_atomically(workbook, out_dir / _unique(name, taken))
 
 
 def _unique(name: str, taken: set[str]) -> str:
@@ -225,7 +310,7 @@ def _mark(workbook: Workbook, result: FileResult, lang: Lang) -> None:
             cell.fill = FILLS[worst]
         cell.comment = _comment(problems, cell.comment, lang)
         marked.add((sheet, ref))
-    name = Path(result.path).name
+    name = name_text(Path(result.path).name)
     intro = WORDS[lang]["title"].format(name=name, count=len(result.problems))
     _problem_sheet(workbook, result, lang, intro, marked)
 
