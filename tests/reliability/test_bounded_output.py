@@ -94,3 +94,11 @@ def test_a_province_of_millions_of_characters_is_shown_as_an_excerpt_everywhere(
         assert f"{chars + 5:,}".replace(",", ".") in result.output.replace("\n", "")
     entry = document(invoke("validate", inbox, "--format", "json").stdout)["files"][0]
     assert entry["province"] is None or len(entry["province"]) < 2 * EXCERPT_CHARS
+
+
+def test_the_limits_page_states_the_bounds_of_showing() -> None:
+    page = (Path(__file__).resolve().parents[2] / "docs" / "limits.md").read_text("utf-8")
+    assert f"| {EXCERPT_CHARS} ký tự, rồi `…` và độ dài thật" in page
+    assert f"| {EXCERPT_CHARS} characters, then `…` and the real length" in page
+    assert f'| {NAMED}, rồi "và N tệp khác"' in page
+    assert f'| {NAMED}, then "and N other files"' in page
