@@ -14,9 +14,19 @@ EXCERPT_CHARS = 200
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     """The text itself when short; else its first `limit` characters, '…' and its full
     length, so that a reader sees both what it starts with and how long it really is."""
-    if len(text) <= limit:
+    if len(text) <= limit or _is_excerpt(text, limit):
         return text
-    return f"{text[:limit]}… [{len(text):,} ký tự / characters]".replace(",", ".")
+    length = f"{len(text):,}".replace(",", ".")  # 50.000.005, the Vietnamese way
+    return f"{text[:limit]}… [{length}{_TAIL}"
+
+
+def _is_excerpt(text: str, limit: int) -> bool:
+    """Already an excerpt (a problem's found text, reused as the file's province): cutting
+    it again would state the excerpt's length instead of the cell's."""
+    return text.endswith(_TAIL) and text[limit:].startswith("… [") and len(text) < limit + 64
+
+
+_TAIL = " ký tự / characters]"
 
 
 def maybe_excerpt(text: str | None, limit: int = EXCERPT_CHARS) -> str | None:

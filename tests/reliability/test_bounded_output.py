@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from builders import write_report
 from hostile.hostile_run import by_name, codes, document, invoke, no_traceback
@@ -93,7 +95,7 @@ def test_a_province_of_millions_of_characters_is_shown_as_an_excerpt_everywhere(
         assert "x" * EXCERPT_CHARS not in result.output.replace("\n", "").replace("│", "")
         assert f"{chars + 5:,}".replace(",", ".") in result.output.replace("\n", "")
     entry = document(invoke("validate", inbox, "--format", "json").stdout)["files"][0]
-    assert entry["province"] is None or len(entry["province"]) < 2 * EXCERPT_CHARS
+    assert entry["province"] == excerpt("Tỉnh " + "x" * chars)
 
 
 def test_the_limits_page_states_the_bounds_of_showing() -> None:
@@ -102,3 +104,16 @@ def test_the_limits_page_states_the_bounds_of_showing() -> None:
     assert f"| {EXCERPT_CHARS} characters, then `…` and the real length" in page
     assert f'| {NAMED}, rồi "và N tệp khác"' in page
     assert f'| {NAMED}, then "and N other files"' in page
+
+
+@given(st.text(max_size=3 * EXCERPT_CHARS), st.integers(min_value=1, max_value=2 * EXCERPT_CHARS))
+def test_an_excerpt_is_short_starts_like_its_text_and_cutting_it_again_changes_nothing(
+    text: str, limit: int
+) -> None:
+    cut = excerpt(text, limit)
+    assert cut.startswith(text[:limit])
+    assert (cut == text) == (len(text) <= limit) or text.endswith("characters]")
+    assert len(cut) <= limit + 40
+    assert excerpt(cut, limit) == cut
+    if cut != text:
+        assert f"{len(text):,}".replace(",", ".") in cut[limit:]
