@@ -164,3 +164,15 @@ def test_a_merge_whose_output_folder_is_full_leaves_no_traceback_and_no_temporar
     assert "Exception ignored" not in done.stderr
     assert done.returncode == 2, done.stderr
     assert left == []
+
+
+def test_an_output_link_in_a_loop_is_refused_in_one_line_and_stays_a_link(
+    inbox: Path, tmp_path: Path
+) -> None:
+    loop = tmp_path / "loop.json"
+    loop.symlink_to("loop.json")
+    result = invoke("merge", inbox, "-o", loop)
+    no_traceback(result.stdout, result.stderr)
+    assert result.exit_code == 2, result.output
+    assert "Too many levels of symbolic links" in result.stderr
+    assert loop.is_symlink() and os.readlink(loop) == "loop.json"

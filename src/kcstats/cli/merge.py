@@ -369,7 +369,8 @@ def _check_output(output: Path, inputs: list[Path]) -> None:
     folder (it would be read as a report next time)."""
     from kcstats.discover import WORKBOOK_SUFFIXES
 
-    target = output.resolve()
+    # realpath, not resolve(): a link in a loop must reach the writing, which says so.
+    target = Path(os.path.realpath(output))
     if target.is_dir():
         raise typer.BadParameter(f"{output} là một thư mục / is a folder.", param_hint="--output")
     if not target.parent.is_dir():
@@ -378,7 +379,7 @@ def _check_output(output: Path, inputs: list[Path]) -> None:
             param_hint="--output",
         )
     for source in inputs:
-        root = source.resolve()
+        root = Path(os.path.realpath(source))
         inside = root.is_dir() and _within(target, root)
         is_workbook = target.suffix.lower() in WORKBOOK_SUFFIXES
         if _same_file(target, root) or (inside and is_workbook and target.exists()):

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import stat
@@ -31,6 +32,8 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
         return
     if path.is_symlink():
         path = Path(os.path.realpath(path))
+        if path.is_symlink():  # a loop: there is no file to write through to
+            raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path))
     temporary: Path | None = None
     try:
         with deferred():  # the file is known here before an interrupt can leave it behind
