@@ -212,3 +212,14 @@ def _too_deep(top: Path) -> str:
     finally:
         os.close(fd)
     return path
+
+
+def test_an_output_named_with_latin1_bytes_is_written_and_named_with_them_escaped(
+    latin1_inbox: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / os.fsdecode(b"t\xf4ng h\xf4p.json")
+    result = invoke("merge", latin1_inbox, "-o", out)
+    no_traceback(result.stdout, result.stderr)
+    assert result.exit_code == 0, result.output
+    assert_good_facts(document(out.read_text(encoding="utf-8")))
+    assert "t\\xf4ng h\\xf4p.json" in result.stderr
