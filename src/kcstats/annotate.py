@@ -11,8 +11,10 @@ Library code: it never prints; it returns the paths it wrote.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import tempfile
 import warnings
 from collections import defaultdict
 from collections.abc import Sequence
@@ -26,12 +28,14 @@ from openpyxl.utils.cell import coordinate_from_string, quote_sheetname
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kcstats.export.atomic import short_name, write_atomic
+from kcstats.export.atomic import finish_atomic, short_name
 from kcstats.export.safe_text import excel_text, put_text
+from kcstats.interrupts import deferred
 from kcstats.model import FileResult, FileStatus
 from kcstats.problems import Lang, Problem, Severity
 from kcstats.safety.limits import DEFAULT_LIMITS, Limits
 from kcstats.safety.preflight import preflight
+from kcstats.safety.sandbox import Failure
 from kcstats.template.save import save_atomically
 from kcstats.untrusted import name_text
 
@@ -152,11 +156,31 @@ def annotate_refused(
                 "validation would read the marked copies as reports. Choose a folder outside it.",
             )
     out_dir.mkdir(parents=True, exist_ok=True)
+    words = WORDS[lang]
     taken: set[str] = set()
-    written = []
+    # Each refused file: the marked copy to make, or the reason it gets the list alone.
+    plan: list[tuple[FileResult, Path | str]] = []
     for result in files:
-        if result.status == FileStatus.REFUSED and not _is_folder(result):
-            written.append(_annotate_one(result, out_dir, taken, lang, limits))
+        if result.status != FileStatus.REFUSED or _is_folder(result):
+            continue
+        source = Path(result.path)
+        if any(p.code in UNSAFE_TO_OPEN for p in result.problems):
+            plan.append((result, words["not_openable"]))
+        elif source.suffix.lower() not in MARKABLE_SUFFIXES:
+            plan.append((result, words["not_markable"].format(suffix=source.suffix)))
+        else:
+            plan.append((result, out_dir / _unique(_fitting(source.name, source.suffix), taken)))
+    copies = [(result, target) for result, target in plan if isinstance(target, Path)]
+    not_marked = _mark_all(copies, lang, limits)
+    written = []
+    for result, target in plan:
+        if isinstance(target, Path) and target not in not_marked:
+            written.append(target)
+            continue
+        if isinstance(target, Path):
+            taken.discard(target.name.casefold())
+            target = not_marked[target]
+        written.append(_write_list(result, out_dir, taken, lang, target))
     return written
 
 
@@ -165,53 +189,54 @@ def _is_folder(result: FileResult) -> bool:
     return any(p.code == "folder-unreadable" for p in result.problems)
 
 
-class _NotMarked(Exception):
-    """The marked copy could not be made: the standalone list goes out, with this reason."""
+def _mark_all(copies: list[tuple[FileResult, Path]], lang: Lang, limits: Limits) -> dict[Path, str]:
+    """Write each marked copy, in worker processes under the limits of reading (see
+    kcstats.safety.sandbox); the copies that could not be made, with the reason. Each is
+    written to a temporary file beside its target, renamed into place when complete."""
+    from kcstats.safety.sandbox import run_isolated
+    from kcstats.validate import automatic_jobs
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
-def _annotate_one(
-    result: FileResult, out_dir: Path, taken: set[str], lang: Lang, limits: Limits
-) -> Path:
-    source = Path(result.path)
-    words = WORDS[lang]
-    if any(p.code in UNSAFE_TO_OPEN for p in result.problems):
-        return _write_list(result, out_dir, taken, lang, words["not_openable"])
-    if source.suffix.lower() not in MARKABLE_SUFFIXES:
-        reason = words["not_markable"].format(suffix=source.suffix)
-        return _write_list(result, out_dir, taken, lang, reason)
-    target = out_dir / _unique(_fitting(source.name, source.suffix), taken)
+    temporaries: dict[Path, Path] = {}
     try:
-        write_atomic(target, lambda temporary: _mark_guarded(result, temporary, lang, limits))
-    except _NotMarked as not_marked:
-        taken.discard(target.name.casefold())
-        return _write_list(result, out_dir, taken, lang, not_marked.reason)
-    return target
+        for _, target in copies:
+            with deferred():  # known here before an interrupt can leave it behind
+                handle, name = tempfile.mkstemp(
+                    prefix=f".{short_name(target.name)}.", suffix=".tmp", dir=target.parent
+                )
+                temporaries[target] = Path(name)
+            os.close(handle)
+        outcomes = run_isolated(
+            [(result, str(temporaries[target]), lang, limits) for result, target in copies],
+            mark_copy,
+            jobs=automatic_jobs(len(copies)),
+            timeout=limits.read_timeout_seconds,
+            memory_bytes=limits.worker_memory_bytes,
+        )
+        not_marked: dict[Path, str] = {}
+        for (_, target), outcome in zip(copies, outcomes, strict=True):
+            reason = _why_not_marked(outcome, lang, limits)
+            if reason is None:
+                finish_atomic(temporaries.pop(target), target)
+            else:
+                not_marked[target] = reason
+        return not_marked
+    finally:
+        for temporary in temporaries.values():
+            with deferred(), contextlib.suppress(OSError):
+                temporary.unlink()
 
 
-def _mark_guarded(result: FileResult, temporary: Path, lang: Lang, limits: Limits) -> None:
-    """Write the marked copy to `temporary` in a worker under the limits of reading."""
-    from kcstats.safety.sandbox import Failure, run_isolated
-
-    [outcome] = run_isolated(
-        [(result, str(temporary), lang, limits)],
-        mark_copy,
-        timeout=limits.read_timeout_seconds,
-        memory_bytes=limits.worker_memory_bytes,
-    )
+def _why_not_marked(outcome: bool | Failure, lang: Lang, limits: Limits) -> str | None:
     words = WORDS[lang]
     if isinstance(outcome, Failure):
+        seconds = f"{limits.read_timeout_seconds:g}"
         detail = (
-            f"quá {limits.read_timeout_seconds:g} giây / over {limits.read_timeout_seconds:g} s"
+            f"quá {seconds} giây / over {seconds} s"
             if outcome.code == "read-timeout"
             else outcome.detail
         )
-        raise _NotMarked(words["over_limit"].format(detail=detail))
-    if not outcome:
-        raise _NotMarked(words["not_openable"])
+        return words["over_limit"].format(detail=detail)
+    return None if outcome else words["not_openable"]
 
 
 def mark_copy(job: tuple[FileResult, str, Lang, Limits]) -> bool:

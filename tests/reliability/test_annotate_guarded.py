@@ -50,7 +50,11 @@ def _with_sheet_xml(src: Path, dst: Path, tail: bytes) -> Path:
 
 
 def _problem_list_intro(copy: Path) -> str:
-    value = openpyxl.load_workbook(copy, read_only=True)["Lỗi"]["A1"].value
+    workbook = openpyxl.load_workbook(copy, read_only=True)
+    try:
+        value = workbook["Lỗi"]["A1"].value
+    finally:
+        workbook.close()
     assert isinstance(value, str)
     return value
 

@@ -43,15 +43,21 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
             temporary = Path(name)
         os.close(handle)
         write(temporary)
-        with temporary.open("rb") as written:
-            os.fsync(written.fileno())
-        os.chmod(temporary, _mode_for(path))
-        os.replace(temporary, path)
+        finish_atomic(temporary, path)
     except BaseException:
         if temporary is not None:
             with deferred(), contextlib.suppress(OSError):
                 temporary.unlink()
         raise
+
+
+def finish_atomic(temporary: Path, path: Path) -> None:
+    """Put a complete temporary file in place: on disk, with the permissions `path` would
+    get (see write_atomic), renamed over it."""
+    with temporary.open("rb") as written:
+        os.fsync(written.fileno())
+    os.chmod(temporary, _mode_for(path))
+    os.replace(temporary, path)
 
 
 # A file name may be 255 bytes; a temporary one adds a dot, 8 random characters and
