@@ -61,7 +61,8 @@ def is_special(path: Path) -> bool:
 def discover(paths: Iterable[Path]) -> Discovered:
     """Files as given, folders searched recursively in name order; hidden folders are skipped
     whole. Symbolic links to folders are not followed (one could lead anywhere, even back up
-    the tree): they are listed as skipped, as are FIFOs, sockets and devices."""
+    the tree): they are listed as skipped, as are FIFOs, sockets and devices. A folder that
+    cannot be entered or listed is refused (folder-unreadable): never lost silently."""
     candidates: list[Path] = []
     skipped: list[FileResult] = []
     seen: set[Path] = set()
