@@ -14,6 +14,10 @@ Library code: it never prints; it returns the paths it wrote.
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
+import tempfile
 import warnings
 from collections import defaultdict
 from collections.abc import Sequence
@@ -27,11 +31,16 @@ from openpyxl.utils.cell import coordinate_from_string, quote_sheetname
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kcstats.export.atomic import finish_atomic, short_name
 from kcstats.export.safe_text import excel_text, put_text
+from kcstats.interrupts import deferred
 from kcstats.model import FileResult, FileStatus
 from kcstats.problems import Lang, Problem, Severity
+from kcstats.safety.limits import DEFAULT_LIMITS, Limits
 from kcstats.safety.preflight import preflight
+from kcstats.safety.sandbox import Failure
 from kcstats.template.save import save_atomically
+from kcstats.untrusted import name_text
 
 PROBLEMS_SHEET = "Lỗi"
 FILLS = {
@@ -78,6 +87,8 @@ WORDS: dict[Lang, dict[str, str]] = {
         "danh sách dưới đây (hoặc lưu lại thành .xlsx).",
         "not_openable": "Tệp gốc không mở được (không phải bảng tính, hỏng, có mật khẩu hoặc "
         "vượt giới hạn an toàn), nên chỉ có danh sách lỗi dưới đây.",
+        "over_limit": "Không đánh dấu được tệp gốc trong giới hạn an toàn ({detail}), nên chỉ "
+        "có danh sách lỗi dưới đây.",
         "comment_original": "Ghi chú có sẵn:",
     },
     "en": {
@@ -99,6 +110,8 @@ WORDS: dict[Lang, dict[str, str]] = {
         "from the list below (or save it as .xlsx).",
         "not_openable": "The original cannot be opened (not a workbook, damaged, encrypted or "
         "beyond the safety limits), so this is the list of problems alone.",
+        "over_limit": "The original could not be marked within the safety limits ({detail}), "
+        "so this is the list of problems alone.",
         "comment_original": "Comment already there:",
     },
 }
@@ -121,20 +134,25 @@ def annotate_refused(
     *,
     lang: Lang = "vi",
     input_folders: Sequence[Path] = (),
+    limits: Limits = DEFAULT_LIMITS,
 ) -> list[Path]:
     """Write a marked-up copy (or a standalone problem list) of every refused file into
     out_dir; return the paths written, in the order of `files`.
 
     out_dir may not hold original files, nor lie inside one of `input_folders`: the next
-    validation of that folder would read the copies as reports."""
-    inputs = {Path(f.path).resolve() for f in files}
-    out = out_dir.resolve()
+    validation of that folder would read the copies as reports.
+
+    A marked copy is made in a worker process under the limits of reading (time and
+    memory): a file cannot cost more to mark than to read, and one that would gets the
+    standalone list, saying why. OSError (a read-only folder, a full disk) is raised."""
+    inputs = {Path(os.path.realpath(f.path)) for f in files}
+    out = Path(os.path.realpath(out_dir))
     if any(p.parent == out for p in inputs):
         raise AnnotateError(
             f"Thư mục {out_dir} chứa tệp gốc; hãy chọn thư mục khác cho các bản đánh dấu lỗi.",
             f"Folder {out_dir} holds original files; choose another folder for the marked copies.",
         )
-    for folder in (f.resolve() for f in input_folders if f.is_dir()):
+    for folder in (Path(os.path.realpath(f)) for f in input_folders if f.is_dir()):
         if out.is_relative_to(folder):
             raise AnnotateError(
                 f"Thư mục {out_dir} nằm trong thư mục báo cáo {folder}; lần kiểm tra sau sẽ đọc "
@@ -143,42 +161,136 @@ def annotate_refused(
                 "validation would read the marked copies as reports. Choose a folder outside it.",
             )
     out_dir.mkdir(parents=True, exist_ok=True)
+    words = WORDS[lang]
     taken: set[str] = set()
-    written = []
+    # Each refused file: the marked copy to make, or the reason it gets the list alone.
+    plan: list[tuple[FileResult, Path | str]] = []
     for result in files:
-        if result.status == FileStatus.REFUSED or (
+        # Refused files, and accepted ones with numbers to retype (number-stored-as-text).
+        to_mark = result.status == FileStatus.REFUSED or (
             result.status == FileStatus.ACCEPTED
             and any(p.code in RETYPE_WARNINGS for p in result.problems)
-        ):
-            written.append(_annotate_one(result, out_dir, taken, lang))
+        )
+        if not to_mark or _is_folder(result):
+            continue
+        source = Path(result.path)
+        if any(p.code in UNSAFE_TO_OPEN for p in result.problems):
+            plan.append((result, words["not_openable"]))
+        elif source.suffix.lower() not in MARKABLE_SUFFIXES:
+            plan.append((result, words["not_markable"].format(suffix=source.suffix)))
+        else:
+            plan.append((result, out_dir / _unique(_fitting(source.name, source.suffix), taken)))
+    copies = [(result, target) for result, target in plan if isinstance(target, Path)]
+    not_marked = _mark_all(copies, lang, limits)
+    written = []
+    for result, target in plan:
+        if isinstance(target, Path) and target not in not_marked:
+            written.append(target)
+            continue
+        if isinstance(target, Path):
+            taken.discard(target.name.casefold())
+            target = not_marked[target]
+        written.append(_write_list(result, out_dir, taken, lang, target))
     return written
 
 
-def _annotate_one(result: FileResult, out_dir: Path, taken: set[str], lang: Lang) -> Path:
-    source = Path(result.path)
+def _is_folder(result: FileResult) -> bool:
+    """A folder that could not be entered is refused too, but there is no file to mark."""
+    return any(p.code == "folder-unreadable" for p in result.problems)
+
+
+def _mark_all(copies: list[tuple[FileResult, Path]], lang: Lang, limits: Limits) -> dict[Path, str]:
+    """Write each marked copy, in worker processes under the limits of reading (see
+    kcstats.safety.sandbox); the copies that could not be made, with the reason. Each is
+    written to a temporary file beside its target, renamed into place when complete."""
+    from kcstats.safety.sandbox import run_isolated
+    from kcstats.validate import automatic_jobs
+
+    temporaries: dict[Path, Path] = {}
+    try:
+        for _, target in copies:
+            with deferred():  # known here before an interrupt can leave it behind
+                handle, name = tempfile.mkstemp(
+                    prefix=f".{short_name(target.name)}.", suffix=".tmp", dir=target.parent
+                )
+                temporaries[target] = Path(name)
+            os.close(handle)
+        outcomes = run_isolated(
+            [(result, str(temporaries[target]), lang, limits) for result, target in copies],
+            mark_copy,
+            jobs=automatic_jobs(len(copies)),
+            timeout=limits.read_timeout_seconds,
+            memory_bytes=limits.worker_memory_bytes,
+        )
+        not_marked: dict[Path, str] = {}
+        for (_, target), outcome in zip(copies, outcomes, strict=True):
+            reason = _why_not_marked(outcome, lang, limits)
+            if reason is None:
+                finish_atomic(temporaries.pop(target), target)
+            else:
+                not_marked[target] = reason
+        return not_marked
+    finally:
+        for temporary in temporaries.values():
+            with deferred(), contextlib.suppress(OSError):
+                temporary.unlink()
+
+
+def _why_not_marked(outcome: bool | Failure, lang: Lang, limits: Limits) -> str | None:
     words = WORDS[lang]
-    if any(p.code in UNSAFE_TO_OPEN for p in result.problems):
-        return _write_list(result, out_dir, taken, lang, words["not_openable"])
-    if source.suffix.lower() not in MARKABLE_SUFFIXES:
-        reason = words["not_markable"].format(suffix=source.suffix)
-        return _write_list(result, out_dir, taken, lang, reason)
-    workbook = _open(source)
-    if workbook is not None:
-        target = out_dir / _unique(source.name, taken)
-        try:
-            _mark(workbook, result, lang)
-            return save_atomically(workbook, target)
-        except (ValueError, TypeError, KeyError, IndexError, OSError):
-            # What openpyxl raises writing back odd content it read (styles, names, parts it
-            # half understood): the standalone list still goes out. A bug of ours (an
-            # AttributeError, say) is not caught here.
-            taken.discard(target.name.casefold())
-    return _write_list(result, out_dir, taken, lang, words["not_openable"])
+    if isinstance(outcome, Failure):
+        seconds = f"{limits.read_timeout_seconds:g}"
+        detail = (
+            f"quá {seconds} giây / over {seconds} s"
+            if outcome.code == "read-timeout"
+            else outcome.detail
+        )
+        return words["over_limit"].format(detail=detail)
+    return None if outcome else words["not_openable"]
 
 
-def _open(source: Path) -> Workbook | None:
+def mark_copy(job: tuple[FileResult, str, Lang, Limits]) -> bool:
+    """In a worker: write the marked copy of a refused file; False when openpyxl must not
+    or cannot open it, or cannot write back what it read. A full disk is raised (OSError)."""
+    result, temporary, lang, limits = job
+    workbook = _open(Path(result.path), limits)
+    if workbook is None:
+        return False
+    try:
+        _mark(workbook, result, lang)
+    except (ValueError, TypeError, KeyError, IndexError):
+        return False
+    try:
+        workbook.save(temporary)
+    except OSError as error:
+        if error.errno in _WRITE_ERRNOS:
+            raise  # the folder's fault, not the file's: the caller says so
+        return False
+    except (ValueError, TypeError, KeyError, IndexError):
+        # What openpyxl raises writing back odd content it read (styles, names, parts it
+        # half understood): the standalone list still goes out. A bug of ours (an
+        # AttributeError, say) is not caught here.
+        return False
+    return True
+
+
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EIO})
+# A name may be 255 bytes; room is kept for ' (9999)' when two copies would share one.
+_NAME_BYTES = 255 - len(" (9999)")
+
+
+def _fitting(name: str, suffix: str) -> str:
+    """The name, its stem shortened (on a whole character) where the whole would pass what
+    a file name may hold: a 99-character Vietnamese name is 252 bytes before '.loi.xlsx'."""
+    if len(os.fsencode(name)) <= _NAME_BYTES:
+        return name
+    stem = name[: len(name) - len(suffix)] if suffix else name
+    return short_name(stem, _NAME_BYTES - len(os.fsencode(suffix))) + suffix
+
+
+def _open(source: Path, limits: Limits) -> Workbook | None:
     """The workbook, or None when openpyxl must not or cannot open it."""
-    if preflight(source).refused:  # checked again: the file may have changed since it was read
+    if preflight(source, limits).refused:  # again: the file may have changed since it was read
         return None
     try:
         with warnings.catch_warnings():
@@ -195,11 +307,11 @@ def _write_list(
     default = workbook.active
     if default is not None:
         workbook.remove(default)
-    name = Path(result.path).name
+    name = name_text(Path(result.path).name)
     intro = WORDS[lang]["list_only"].format(name=name, count=len(result.problems), reason=reason)
     _problem_sheet(workbook, result, lang, intro, marked=set())
-    target = out_dir / _unique(Path(result.path).stem + LIST_SUFFIX, taken)
-    return save_atomically(workbook, target)
+    name = _fitting(Path(result.path).stem + LIST_SUFFIX, LIST_SUFFIX)
+    return save_atomically(workbook, out_dir / _unique(name, taken))
 
 
 def _unique(name: str, taken: set[str]) -> str:
@@ -233,7 +345,7 @@ def _mark(workbook: Workbook, result: FileResult, lang: Lang) -> None:
             cell.fill = FILLS[worst]
         cell.comment = _comment(problems, cell.comment, lang)
         marked.add((sheet, ref))
-    name = Path(result.path).name
+    name = name_text(Path(result.path).name)
     intro = WORDS[lang]["title"].format(name=name, count=len(result.problems))
     _problem_sheet(workbook, result, lang, intro, marked)
 

@@ -24,6 +24,17 @@ def _skip(path: Path, code: str) -> FileResult:
     return FileResult(path=str(path), status=FileStatus.SKIPPED, problems=[problem(code)])
 
 
+def _unreadable(folder: OSError) -> FileResult:
+    """A folder the walk could not enter or list: refused, because the reports it may hold
+    would otherwise be lost without anyone hearing of it."""
+    path = folder.filename if isinstance(folder.filename, str) else str(folder.filename)
+    return FileResult(
+        path=path,
+        status=FileStatus.REFUSED,
+        problems=[problem("folder-unreadable", found=folder.strerror or str(folder))],
+    )
+
+
 def classify(path: Path) -> str | None:
     """The skip reason of a file, or None when it should be read as a report."""
     name = path.name
@@ -50,7 +61,8 @@ def is_special(path: Path) -> bool:
 def discover(paths: Iterable[Path]) -> Discovered:
     """Files as given, folders searched recursively in name order; hidden folders are skipped
     whole. Symbolic links to folders are not followed (one could lead anywhere, even back up
-    the tree): they are listed as skipped, as are FIFOs, sockets and devices."""
+    the tree): they are listed as skipped, as are FIFOs, sockets and devices. A folder that
+    cannot be entered or listed is refused (folder-unreadable): never lost silently."""
     candidates: list[Path] = []
     skipped: list[FileResult] = []
     seen: set[Path] = set()
@@ -61,7 +73,7 @@ def discover(paths: Iterable[Path]) -> Discovered:
         # A file that is no symlink, in a folder already resolved, resolves to the folder's
         # real path and its own name: no look-up per part of its path (see _entry_kind).
         plain = entry is not None and folder is not None and _entry_kind(entry) is not None
-        key = folder / path.name if plain and folder is not None else path.resolve()
+        key = folder / path.name if plain and folder is not None else _resolved(path)
         if key in seen:
             return
         seen.add(key)
@@ -77,18 +89,42 @@ def discover(paths: Iterable[Path]) -> Discovered:
         if not root.is_dir():
             consider(root)
             continue
-        for folder, dirs, files in os.walk(root):
+        for folder, dirs, files in os.walk(root, onerror=lambda e: skipped.append(_unreadable(e))):
             hidden = sorted(d for d in dirs if d.startswith("."))
             skipped.extend(_skip(Path(folder) / d, "hidden-file") for d in hidden)
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            linked = [d for d in dirs if (Path(folder) / d).is_symlink()]
+            linked, lost = _links_among(Path(folder), dirs)
             skipped.extend(_skip(Path(folder) / d, "not-a-report-file") for d in linked)
-            dirs[:] = [d for d in dirs if d not in linked]
+            skipped.extend(lost.values())
+            dirs[:] = [d for d in dirs if d not in linked and d not in lost]
             entries = _entries(folder)
             real = Path(folder).resolve()
             for name in sorted(files):
                 consider(Path(folder) / name, entries.get(name), real)
     return Discovered(candidates, skipped)
+
+
+def _links_among(folder: Path, names: list[str]) -> tuple[set[str], dict[str, FileResult]]:
+    """The subfolders that are symbolic links, and those that cannot even be looked at
+    (refused, with the reason)."""
+    linked: set[str] = set()
+    lost: dict[str, FileResult] = {}
+    for name in names:
+        try:
+            if (folder / name).is_symlink():
+                linked.add(name)
+        except OSError as error:
+            lost[name] = _unreadable(error)
+    return linked, lost
+
+
+def _resolved(path: Path) -> Path:
+    """The real path; for a link in a loop (a.xlsx -> b.xlsx -> a.xlsx), the link's own
+    absolute path: it is then read like a link to nothing, and refused with the reason."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
+        return Path(os.path.abspath(path))
 
 
 def _entries(folder: str) -> dict[str, os.DirEntry[str]]:

@@ -5,23 +5,30 @@ its corrected resend leave the corrected one counting and the broken one refused
 naming it. `prefer_newer` (--prefer newer) settles a conflict between accepted files by the
 reports' own dates (Report.report_date), never by a file's modification time, which copying
 and e-mail change.
+
+Every step is linear in the size of a group (files are grouped by digest and by figures in
+dictionaries, and a conflict names only a few of the others), so thousands of copies of one
+report cost no more than thousands of different reports.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
 
 from kcstats.model import FileResult, FileStatus
 from kcstats.problems import Problem, problem
+
+# A conflict names this many of the other files and counts the rest: a group of thousands
+# of copies would otherwise make every file list all the others (quadratic output).
+NAMED = 3
 
 
 def resolve_duplicates(
     results: list[FileResult], *, prefer_newer: bool = False
 ) -> list[FileResult]:
     """Same figures (the same bytes, or a re-saved copy): the first by path counts, the others
-    are skipped naming it. Different figures: every accepted one is refused, naming the others,
+    are skipped naming it. Different figures: every accepted one is refused, naming others,
     because kcstats never guesses which one is right, unless `prefer_newer` and one report's
     own date is later than all the others'."""
     groups: dict[tuple[str, int, str], list[int]] = defaultdict(list)
@@ -44,10 +51,13 @@ def _resolve_group(files: list[FileResult], prefer_newer: bool) -> dict[int, Fil
     changed: dict[int, FileResult] = {}
     # Byte-identical files are copies whatever their status: one is read, the others skipped.
     kept: list[int] = []
+    first_with_digest: dict[str, int] = {}
     for i, current in enumerate(files):
-        original = next((k for k in kept if _same_bytes(files[k], current)), None)
+        original = first_with_digest.get(current.sha256) if current.sha256 else None
         if original is None:
             kept.append(i)
+            if current.sha256:
+                first_with_digest[current.sha256] = i
         else:
             changed[i] = _skipped(
                 current,
@@ -55,13 +65,12 @@ def _resolve_group(files: list[FileResult], prefer_newer: bool) -> dict[int, Fil
             )
     accepted = [i for i in kept if files[i].status == FileStatus.ACCEPTED]
     # Accepted files fall into classes of equal figures; the first of each class stands for it.
-    classes: list[list[int]] = []
+    by_figures: dict[tuple[object, ...], list[int]] = {}
     for i in accepted:
-        same = next((c for c in classes if _same_figures(files[c[0]], files[i])), None)
-        if same is None:
-            classes.append([i])
-        else:
-            same.append(i)
+        report = files[i].report
+        assert report is not None  # grouped by it
+        by_figures.setdefault(report.figures(), []).append(i)
+    classes = list(by_figures.values())
     counting: int | None = None
     if len(classes) == 1:
         counting = classes[0][0]
@@ -80,22 +89,20 @@ def _resolve_group(files: list[FileResult], prefer_newer: bool) -> dict[int, Fil
                 if i != counting and i not in changed:
                     note = problem("duplicate-copy", found=first.path, other=first.path)
                     changed[i] = _skipped(files[i], note)
-    else:
-        for i in accepted:
-            others = [files[j].path for j in accepted if j != i]
-            changed[i] = _refused(files[i], _conflict(files[i], others))
-    if counting is not None:
         # A refused file of the same report: its own reasons stand, and it says which counts.
         for i in kept:
             if files[i].status == FileStatus.REFUSED:
-                note = problem(
-                    "duplicate-replaced", found=files[counting].path, other=files[counting].path
-                )
+                note = problem("duplicate-replaced", found=first.path, other=first.path)
                 changed[i] = files[i].model_copy(update={"problems": [*files[i].problems, note]})
+    else:
+        for i in accepted:
+            # The first few others by path, skipping the file itself: never the whole group.
+            named = [files[j].path for j in accepted[: NAMED + 1] if j != i][:NAMED]
+            changed[i] = _refused(files[i], _conflict(files[i], named, len(accepted) - 1))
     return changed
 
 
-def _newest(files: Sequence[FileResult], classes: list[list[int]]) -> list[int] | None:
+def _newest(files: list[FileResult], classes: list[list[int]]) -> list[int] | None:
     """The class whose report date is later than every other's; None when any has no date or
     the latest date is shared."""
     dated: list[tuple[dt.date, list[int]]] = []
@@ -124,11 +131,21 @@ def _superseded(newer: FileResult, older: FileResult) -> Problem:
     )
 
 
-def _conflict(current: FileResult, others: list[str]) -> Problem:
+def _conflict(current: FileResult, named: list[str], others: int) -> Problem:
     report = current.report
     label = f"{report.province} {report.period} {report.year}" if report else ""
-    listed = ", ".join(others)
-    return problem("duplicate-conflict", found=listed, expected=label, other=listed)
+    listed = ", ".join(named)
+    rest = others - len(named)
+    more_vi = f" và {rest:,} tệp khác".replace(",", ".") if rest else ""
+    more_en = f" and {rest:,} other files" if rest else ""
+    return problem(
+        "duplicate-conflict",
+        found=listed + (f" (+{rest})" if rest else ""),
+        expected=label,
+        other=listed,
+        more_vi=more_vi,
+        more_en=more_en,
+    )
 
 
 def _skipped(result: FileResult, note: Problem) -> FileResult:
@@ -141,12 +158,3 @@ def _refused(result: FileResult, reason: Problem) -> FileResult:
     return result.model_copy(
         update={"status": FileStatus.REFUSED, "problems": [*result.problems, reason]}
     )
-
-
-def _same_bytes(a: FileResult, b: FileResult) -> bool:
-    return a.sha256 is not None and a.sha256 == b.sha256
-
-
-def _same_figures(a: FileResult, b: FileResult) -> bool:
-    assert a.report is not None and b.report is not None
-    return _same_bytes(a, b) or a.report.figures() == b.report.figures()

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from kcstats.catalog import PeriodCode
 from kcstats.problems import Problem, Severity
 from kcstats.trusted import trusted
+from kcstats.untrusted import excerpt, maybe_excerpt
 
 SourceCode = Literal["national", "local", "counterpart", "other"]
 # Activity funding is given by source where a format-2 table splits it, else as its total.
@@ -207,7 +208,7 @@ def to_wire(result: FileResult) -> Wire:
     if report is not None:
         fields = report.__dict__
         report_wire = (
-            *(fields[name] for name in _REPORT_FIELDS[:-3]),
+            *(_cut(name, fields[name]) for name in _REPORT_FIELDS[:-3]),
             [
                 (f.source, f.plan_projects, f.plan_money, f.actual_projects, f.actual_money)
                 for f in report.funding
@@ -223,14 +224,26 @@ def to_wire(result: FileResult) -> Wire:
         result.path,
         result.status.value,
         result.sha256,
-        result.province,
+        maybe_excerpt(result.province),
         result.year,
         result.period,
         problems,
         report_wire,
         result.format,
-        [tuple(row.__dict__[name] for name in _UNMAPPED_FIELDS) for row in result.unmapped],
+        [
+            tuple(_cut(name, row.__dict__[name]) for name in _UNMAPPED_FIELDS)
+            for row in result.unmapped
+        ],
     )
+
+
+# Texts copied from a workbook's cells: what a reader process sends back holds excerpts of
+# them (kcstats.untrusted), so that a 50 MB cell costs the parent nothing.
+_CELL_TEXTS = frozenset({"reporting_unit", "prepared_by", "prepared_on", "note", "label", "unit"})
+
+
+def _cut(name: str, value: Any) -> Any:
+    return excerpt(value) if name in _CELL_TEXTS and isinstance(value, str) else value
 
 
 def from_wire(wire: Wire) -> FileResult:

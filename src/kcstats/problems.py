@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from kcstats.trusted import trusted
+from kcstats.untrusted import EXCERPT_CHARS, excerpt, name_text
 
 Lang = Literal["vi", "en"]
 
@@ -51,6 +52,15 @@ _TYPES = [
         "file",
         "Không phải tệp bảng tính (.xlsx, .xlsm, .xls, .ods), bỏ qua.",
         "Not a workbook file (.xlsx, .xlsm, .xls, .ods); skipped.",
+    ),
+    ProblemType(
+        "folder-unreadable",
+        _E,
+        "file",
+        "Không mở được thư mục này ({found}): các báo cáo trong đó chưa được đọc. Hãy cấp quyền "
+        "đọc rồi chạy lại.",
+        "This folder cannot be opened ({found}): any report in it was not read. Make it "
+        "readable and run again.",
     ),
     ProblemType(
         "duplicate-copy",
@@ -359,9 +369,9 @@ _TYPES = [
         "duplicate-conflict",
         _E,
         "file",
-        "Tệp này và {other} cùng báo cáo {expected} nhưng số liệu khác nhau; "
+        "Tệp này và {other}{more_vi} cùng báo cáo {expected} nhưng số liệu khác nhau; "
         "kcstats không đoán tệp nào đúng.",
-        "This file and {other} both report {expected} with different figures; "
+        "This file and {other}{more_en} both report {expected} with different figures; "
         "kcstats does not guess which one is right.",
     ),
     ProblemType(
@@ -506,9 +516,14 @@ def problem(
 ) -> Problem:
     """Build a problem from the catalogue; an unknown code is a programming error."""
     kind = CATALOGUE[code]
-    found_text = None if found is None else str(found)
-    expected_text = None if expected is None else str(expected)
-    values = {"found": found_text or "", "expected": expected_text or "", **params}
+    # Texts from a workbook (a 50 MB cell) or a file name (bytes that are not UTF-8) enter a
+    # problem bounded and showable: every output that shows the problem then is too.
+    found_text = None if found is None else _bounded(str(found), EXCERPT_CHARS)
+    expected_text = None if expected is None else _bounded(str(expected), EXCERPT_CHARS)
+    sheet = None if sheet is None else _bounded(sheet, EXCERPT_CHARS)
+    cell = None if cell is None else _bounded(cell, EXCERPT_CHARS)
+    bounded = {k: _bounded(v, _PARAM_CHARS) if isinstance(v, str) else v for k, v in params.items()}
+    values = {"found": found_text or "", "expected": expected_text or "", **bounded}
     # Every value is a str or None, or the catalogue's own severity: nothing to validate.
     return trusted(
         Problem,
@@ -523,6 +538,14 @@ def problem(
             "message_en": kind.en.format(**values),
         },
     )
+
+
+# A parameter may name files (a conflict names a few others): room for a few long paths.
+_PARAM_CHARS = 4 * EXCERPT_CHARS
+
+
+def _bounded(text: str, limit: int) -> str:
+    return excerpt(name_text(text), limit)
 
 
 def cell_name(row: int, col: int) -> str:

@@ -17,6 +17,7 @@ from kcstats.model import FileResult, FileStatus, Wire, from_wire, to_wire
 from kcstats.problems import Lang, problem
 from kcstats.safety.limits import DEFAULT_LIMITS, Limits
 from kcstats.safety.sandbox import Failure
+from kcstats.untrusted import maybe_excerpt, name_text
 
 Progress = Callable[[int, int], None]
 
@@ -40,9 +41,9 @@ class ValidationReport:
 def file_entry(result: FileResult, lang: Lang = "vi") -> dict[str, Any]:
     """One entry of the `files` list of outputs.md."""
     return {
-        "path": result.path,
+        "path": name_text(result.path),
         "status": result.status.value,
-        "province": result.province,
+        "province": maybe_excerpt(result.province),
         "year": result.year,
         "period": result.period,
         "sha256": result.sha256,

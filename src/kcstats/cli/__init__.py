@@ -15,6 +15,7 @@ import typer
 
 from kcstats import __version__
 from kcstats.cli import merge as merge_command
+from kcstats.cli import signals, streams
 from kcstats.cli import template as template_command
 from kcstats.cli import validate as validate_command
 
@@ -54,11 +55,18 @@ template_command.register(app)
 def main() -> None:
     """Entry point: a bug becomes one clear line on stderr, its traceback only with --debug."""
     _tolerate_narrow_encodings()
+    streams.guard_closed_stdout()
+    sys.unraisablehook = streams.quiet_write_errors
+    signals.stop_on_sigterm()
     try:
         app()
     except SystemExit as done:
         _leave_now(done)
-        raise
+        raise signals.exit_status(done) from None
+    except OSError as error:
+        if not streams.is_write_error(error) or _debug_requested():
+            raise
+        _cannot_write(error)
     except Exception as error:
         if _debug_requested():
             raise
@@ -80,9 +88,22 @@ def _leave_now(done: SystemExit) -> None:
     try:
         sys.stdout.flush()
         sys.stderr.flush()
-    except (OSError, ValueError):
+    except OSError as error:
+        if streams.is_write_error(error):
+            _cannot_write(error)
         return
-    os._exit(code or 0)
+    except ValueError:
+        return
+    os._exit(signals.exit_code(code or 0))
+
+
+def _cannot_write(error: OSError) -> None:
+    """The result could not be written (standard output closed or on a full disk): one
+    line, exit status 2."""
+    streams.drop_stdout()
+    with contextlib.suppress(OSError, ValueError):
+        typer.echo(streams.write_error_line(error), err=True)
+    raise SystemExit(2) from None
 
 
 def _is_the_process() -> bool:

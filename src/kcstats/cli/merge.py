@@ -160,7 +160,7 @@ def merge_command(
             view.write(output, target, table)
         except OSError as error:
             raise typer.BadParameter(
-                f"không ghi được / cannot write {output}: {error.strerror or error}",
+                f"không ghi được / cannot write {_shown(output)}: {error.strerror or error}",
                 param_hint="--output",
             ) from None
         view.human()
@@ -211,7 +211,14 @@ def _import_for(target: str) -> None:
 def _wrote(path: Path, lang: LangOption) -> str:
     from kcstats.export.views import TEXT
 
-    return TEXT[lang.value]["wrote"].format(path=path)
+    return TEXT[lang.value]["wrote"].format(path=_shown(path))
+
+
+def _shown(path: Path | str) -> str:
+    """A path named in a message: control characters and undecodable bytes escaped."""
+    from kcstats.render.safe import terminal_text
+
+    return terminal_text(str(path))
 
 
 @dataclass(slots=True)
@@ -347,8 +354,8 @@ def _target_format(output_format: MergeFormat | None, output: Path | None) -> st
     target = from_extension or (output_format.value if output_format else None)
     if target is None:
         raise typer.BadParameter(
-            f"không biết định dạng của {output.name}: dùng đuôi .json .csv .md .xlsx hoặc "
-            f"--format. / cannot tell the format of {output.name}: use .json .csv .md .xlsx "
+            f"không biết định dạng của {_shown(output.name)}: dùng đuôi .json .csv .md .xlsx hoặc "
+            f"--format. / cannot tell the format of {_shown(output.name)}: use .json .csv .md .xlsx "
             "or --format.",
             param_hint="--output",
         )
@@ -374,29 +381,32 @@ def _check_output(output: Path, inputs: list[Path]) -> None:
     folder (it would be read as a report next time)."""
     from kcstats.discover import WORKBOOK_SUFFIXES
 
-    target = output.resolve()
+    # realpath, not resolve(): a link in a loop must reach the writing, which says so.
+    target = Path(os.path.realpath(output))
     if target.is_dir():
-        raise typer.BadParameter(f"{output} là một thư mục / is a folder.", param_hint="--output")
+        raise typer.BadParameter(
+            f"{_shown(output)} là một thư mục / is a folder.", param_hint="--output"
+        )
     if not target.parent.is_dir():
         raise typer.BadParameter(
-            f"thư mục {output.parent} không tồn tại / folder {output.parent} does not exist.",
+            f"thư mục {_shown(output.parent)} không tồn tại / folder {_shown(output.parent)} does not exist.",
             param_hint="--output",
         )
     for source in inputs:
-        root = source.resolve()
+        root = Path(os.path.realpath(source))
         inside = root.is_dir() and _within(target, root)
         is_workbook = target.suffix.lower() in WORKBOOK_SUFFIXES
         if _same_file(target, root) or (inside and is_workbook and target.exists()):
             raise typer.BadParameter(
-                f"{output} là một tệp đầu vào; kcstats không ghi đè báo cáo. / "
-                f"{output} is one of the inputs; kcstats never overwrites a report.",
+                f"{_shown(output)} là một tệp đầu vào; kcstats không ghi đè báo cáo. / "
+                f"{_shown(output)} is one of the inputs; kcstats never overwrites a report.",
                 param_hint="--output",
             )
         if inside and is_workbook:
             raise typer.BadParameter(
-                f"{output} nằm trong thư mục đầu vào {source}; lần tổng hợp sau sẽ đọc nó như "
-                f"một báo cáo. Hãy ghi ra ngoài thư mục này. / {output} is inside the input "
-                f"folder {source}, where the next merge would read it as a report. Write it "
+                f"{_shown(output)} nằm trong thư mục đầu vào {_shown(source)}; lần tổng hợp sau sẽ đọc nó như "
+                f"một báo cáo. Hãy ghi ra ngoài thư mục này. / {_shown(output)} is inside the input "
+                f"folder {_shown(source)}, where the next merge would read it as a report. Write it "
                 "outside that folder.",
                 param_hint="--output",
             )

@@ -51,13 +51,22 @@ def validate_command(
         render_validation(report, lang.value)
     if annotate is not None:
         from kcstats.annotate import AnnotateError, annotate_refused
+        from kcstats.render.safe import terminal_text
 
         try:
             written = annotate_refused(report.files, annotate, lang=lang.value, input_folders=paths)
         except AnnotateError as error:
-            typer.echo(f"kcstats validate: {error.message(lang.value)}", err=True)
+            typer.echo(f"kcstats validate: {terminal_text(error.message(lang.value))}", err=True)
+            raise typer.Exit(2) from None
+        except OSError as error:  # a read-only folder, a full disk
+            said = terminal_text(f"{error.strerror or error}: {error.filename or annotate}")
+            typer.echo(
+                f"kcstats validate: không ghi được bản đánh dấu lỗi / cannot write the marked "
+                f"copies: {said}",
+                err=True,
+            )
             raise typer.Exit(2) from None
         label = "Bản đánh dấu lỗi" if lang == LangOption.vi else "Marked copy"
         for path in written:
-            typer.echo(f"{label}: {path}", err=True)
+            typer.echo(f"{label}: {terminal_text(str(path))}", err=True)
     raise typer.Exit(0 if report.ok else 1)

@@ -37,6 +37,7 @@ from kcstats.merge.result import MergeResult
 from kcstats.merge.result import records as rows_of
 from kcstats.model import FileStatus
 from kcstats.problems import Lang, Severity
+from kcstats.untrusted import name_text
 
 
 @dataclass(slots=True)
@@ -432,7 +433,7 @@ def files_lines(result: MergeResult, lang: Lang) -> list[str]:
     for f in result.files:
         if f.status == FileStatus.ACCEPTED:
             continue
-        lines.append(f"{f.path}: {t[f'status.{f.status.value}']}")
+        lines.append(f"{name_text(f.path)}: {t[f'status.{f.status.value}']}")
         reasons = [p for p in f.problems if p.severity != Severity.WARNING] or f.problems
         for p in reasons:
             where = "!".join(x for x in (p.sheet, p.cell) if x)

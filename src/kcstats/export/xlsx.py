@@ -16,7 +16,6 @@ row holds (the growth sheet's chart data, on its right) is laid out before the r
 from __future__ import annotations
 
 import contextlib
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -32,7 +31,7 @@ from xlsxwriter.worksheet import Worksheet
 from kcstats import __version__
 from kcstats.catalog import Catalogue
 from kcstats.export.activities import ALL, activity_rows
-from kcstats.export.atomic import write_atomic
+from kcstats.export.atomic import short_name, write_atomic
 from kcstats.export.safe_text import excel_text
 from kcstats.export.views import (
     MONEY_UNIT_LABEL,
@@ -50,8 +49,10 @@ from kcstats.export.views import (
     no_activity,
     places,
 )
+from kcstats.interrupts import temporary_folder
 from kcstats.merge.result import MergeResult, iter_records, records
 from kcstats.problems import Lang
+from kcstats.untrusted import name_text
 
 MONEY_FORMAT = "#,##0.000"
 COUNT_FORMAT = "#,##0"
@@ -139,8 +140,8 @@ def _write(
 ) -> None:
     # constant_memory streams each sheet through a temporary file: beside the target (the
     # output's disk, not a possibly small /tmp), hidden, and removed whatever happens.
-    with tempfile.TemporaryDirectory(
-        prefix=f".{target.name}.", dir=target.parent, ignore_cleanup_errors=True
+    with temporary_folder(
+        prefix=f".{short_name(target.name, 200)}.", dir=target.parent, ignore_cleanup_errors=True
     ) as scratch:
         options = {"constant_memory": True, "tmpdir": scratch, **_NO_CONVERSION}
         workbook = xlsxwriter.Workbook(str(target), options)
@@ -562,7 +563,7 @@ class _Writer:
         rows: list[dict[str, Any]] = []
         for f in result.files:
             head = {
-                "path": f.path,
+                "path": name_text(f.path),
                 "status": t[f"status.{f.status.value}"],
                 "province": f.province,
                 "year": f.year,

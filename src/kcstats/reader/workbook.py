@@ -16,6 +16,7 @@ from python_calamine import (
 from kcstats.catalog import Catalogue
 from kcstats.reader.context import Problems
 from kcstats.reader.grid import Grid
+from kcstats.reader.utf8_path import openable
 from kcstats.safety.preflight import Preflight
 from kcstats.text import find_label
 
@@ -31,7 +32,8 @@ class ReportSheets:
 
 def open_workbook(path: Path, problems: Problems) -> CalamineWorkbook | None:
     try:
-        return CalamineWorkbook.from_path(path)
+        with openable(path) as name:
+            return CalamineWorkbook.from_path(name)
     except PasswordError:
         problems.add("encrypted-workbook")
     except CalamineError as error:

@@ -32,7 +32,6 @@ import os
 import pickle
 import signal
 import sys
-import tempfile
 import time
 import traceback
 from collections import deque
@@ -44,6 +43,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+from kcstats.interrupts import deferred, temporary_folder
 from kcstats.safety.limits import DEFAULT_LIMITS
 
 if sys.platform != "win32":
@@ -174,6 +174,14 @@ def _worker_main(
 ) -> None:
     _die_with_parent(parent_pid)
     _let_go(inherited)
+    # A service manager stops the whole group with SIGTERM: the parent cleans up, and a
+    # worker (which holds nothing to clean) just ends, not through the parent's handler.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # forked while the parent held them back
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+    from kcstats.reader import utf8_path  # links for names calamine cannot take go here
+
+    utf8_path.scratch = Path(stderr_path).parent
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     # What the reader prints before it dies (Rust's "memory allocation of … failed" and a
     # backtrace) goes to a file the parent reads for the failure's detail, not the terminal.
@@ -312,12 +320,15 @@ class _Pool:
             name=f"kcstats-reader-{self.started}",
             daemon=True,
         )
-        try:
-            process.start()
-        finally:
-            child_end.close()  # else its death would never show as EOF here
-        worker = _Worker(process, parent_end, stderr_path)
-        self.workers.append(worker)
+        # A worker started is a worker known here, so that it is stopped before its folder
+        # is removed, whenever Ctrl-C or SIGTERM comes.
+        with deferred():
+            try:
+                process.start()
+            finally:
+                child_end.close()  # else its death would never show as EOF here
+            worker = _Worker(process, parent_end, stderr_path)
+            self.workers.append(worker)
         return worker
 
     def retire(self, worker: _Worker, *, kill: bool) -> None:
@@ -369,7 +380,7 @@ def run_isolated(
         return []
     results: dict[int, R | Failure] = {}
     pending = deque(range(total))
-    with tempfile.TemporaryDirectory(prefix="kcstats-workers-") as folder:
+    with temporary_folder(prefix="kcstats-workers-") as folder:
         pool = _Pool(work, memory_bytes, timeout, Path(folder))
         try:
 
