@@ -207,13 +207,13 @@ def resolve_province(
         if province is not None:
             # A rename that kept the unit: the name and kind of the period's end, and a
             # warning where the report still says the former name.
-            end = catalogue.periods[facts.period].end_date(facts.year)
+            end = catalogue.periods[period].end_date(year)
             rename = catalogue.renamed_from(province, name, end)
             if rename is not None:
                 problems.add(
                     "province-renamed",
                     sheet=sheet,
-                    at=cell.at,
+                    at=at,
                     found=name,
                     expected=rename.name,
                     since=f"{rename.valid_from.day}/{rename.valid_from.month}/"
