@@ -22,9 +22,11 @@ COPIES = 300
 
 
 @pytest.mark.slow
-def test_a_conflict_among_hundreds_of_copies_names_a_few_files_and_counts_the_rest(
+def test_hundreds_of_copies_beside_a_different_file_are_skipped_once_each(
     tmp_path: Path,
 ) -> None:
+    """Byte-identical copies are copies (report-format.md): each is skipped naming the first,
+    and only the first and the different file conflict. Output stays linear."""
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     original = write_report(inbox / "copy-0000.xlsx")
@@ -37,7 +39,37 @@ def test_a_conflict_among_hundreds_of_copies_names_a_few_files_and_counts_the_re
     assert result.exit_code == 1
     files = by_name(document(result.stdout))
     assert len(files) == COPIES + 1
-    others = COPIES  # every file conflicts with all the others
+    for name in ("copy-0000.xlsx", "different.xlsx"):
+        assert (files[name]["status"], codes(files[name])) == ("refused", ["duplicate-conflict"])
+    copies = [
+        entry
+        for name, entry in files.items()
+        if name.startswith("copy-") and name != "copy-0000.xlsx"
+    ]
+    assert len(copies) == COPIES - 1
+    for entry in copies:
+        assert (entry["status"], codes(entry)) == ("skipped", ["duplicate-copy"])
+    longest = max(len(json.dumps(entry)) for entry in files.values())
+    assert len(result.stdout) < (COPIES + 1) * 2 * longest
+    assert longest < 1500
+
+
+@pytest.mark.slow
+def test_a_conflict_among_a_hundred_different_reports_names_a_few_files_and_counts_the_rest(
+    tmp_path: Path,
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    count = COPIES // 3
+    for n in range(count):
+        write_report(inbox / f"version-{n:03d}.xlsx", funding={"national": (2, 1000 + n, 2, 900)})
+
+    result = invoke("validate", inbox, "--format", "json", "--lang", "en")
+    no_traceback(result.stdout, result.stderr)
+    assert result.exit_code == 1
+    files = by_name(document(result.stdout))
+    assert len(files) == count
+    others = count - 1  # every file conflicts with all the others
     for name, entry in files.items():
         assert (entry["status"], codes(entry)) == ("refused", ["duplicate-conflict"])
         [conflict] = entry["problems"]
@@ -46,7 +78,7 @@ def test_a_conflict_among_hundreds_of_copies_names_a_few_files_and_counts_the_re
         assert f"and {others - NAMED:,} other files" in conflict["message"]
     # Linear: each entry is about as long as one file's entry alone.
     longest = max(len(json.dumps(entry)) for entry in files.values())
-    assert len(result.stdout) < (COPIES + 1) * 2 * longest
+    assert len(result.stdout) < count * 2 * longest
     assert longest < 1500
 
 
