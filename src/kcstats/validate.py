@@ -35,7 +35,11 @@ class ValidationReport:
         return sum(f.status == status for f in self.files)
 
     def as_dict(self, lang: Lang = "vi") -> dict[str, Any]:
-        return {"files": [file_entry(f, lang) for f in self.files]}
+        document: dict[str, Any] = {"files": [file_entry(f, lang) for f in self.files]}
+        groups = conflict_groups(self.files)
+        if groups:
+            document["conflicts"] = groups
+        return document
 
 
 def file_entry(result: FileResult, lang: Lang = "vi") -> dict[str, Any]:
@@ -53,6 +57,21 @@ def file_entry(result: FileResult, lang: Lang = "vi") -> dict[str, Any]:
         else result.report.format,
         "unmapped": [row.model_dump() for row in result.unmapped],
     }
+
+
+def conflict_groups(files: Iterable[FileResult]) -> list[dict[str, Any]]:
+    """Each group of files refused as `duplicate-conflict`, once, with every member: a file's
+    own problem names only a few of the others, so that the document stays linear in the
+    number of files however large a group is."""
+    groups: dict[tuple[str | None, int | None, str | None], list[str]] = {}
+    for result in files:
+        if any(p.code == "duplicate-conflict" for p in result.problems):
+            key = (maybe_excerpt(result.province), result.year, result.period)
+            groups.setdefault(key, []).append(name_text(result.path))
+    return [
+        {"province": province, "year": year, "period": period, "files": paths}
+        for (province, year, period), paths in groups.items()
+    ]
 
 
 def read_reports(

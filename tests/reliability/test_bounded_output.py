@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from builders import write_report
 from hostile.hostile_run import by_name, codes, document, invoke, no_traceback
 from hostile_files import SHARED_STRINGS, rewrite, with_shared_strings
+from kcstats.catalog import schemas_dir
 from kcstats.duplicates import NAMED
 from kcstats.problems import problem
 from kcstats.untrusted import EXCERPT_CHARS, excerpt
@@ -149,3 +151,29 @@ def test_an_excerpt_is_short_starts_like_its_text_and_cutting_it_again_changes_n
     assert excerpt(cut, limit) == cut
     if cut != text:
         assert f"{len(text):,}".replace(",", ".") in cut[limit:]
+
+
+def test_the_json_lists_each_conflict_group_once_with_every_file(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n in range(NAMED + 3):
+        write_report(inbox / f"v{n}.xlsx", funding={"national": (2, 1000 + n, 2, 900)})
+    write_report(inbox / "other.xlsx", province="Hà Nam")
+    schema = json.loads((schemas_dir() / "merge-output.schema.json").read_text("utf-8"))
+    for command in ("validate", "merge"):
+        result = invoke(command, inbox, "--format", "json")
+        no_traceback(result.stdout, result.stderr)
+        doc = document(result.stdout)
+        refused = sorted(e["path"] for e in doc["files"] if e["status"] == "refused")
+        [group] = doc["conflicts"]
+        assert sorted(group["files"]) == refused and len(refused) == NAMED + 3
+        assert (group["province"], group["year"], group["period"]) == ("Long An", 2024, "H1")
+        if command == "merge":
+            jsonschema.validate(doc, schema)
+
+
+def test_a_run_without_conflicts_has_no_conflicts_key(tmp_path: Path) -> None:
+    write_report(tmp_path / "a.xlsx")
+    for command in ("validate", "merge"):
+        doc = document(invoke(command, tmp_path, "--format", "json").stdout)
+        assert "conflicts" not in doc and doc["files"][0]["status"] == "accepted"

@@ -242,9 +242,10 @@ def merge_parts(
 ) -> Iterator[bytes]:
     """merge_json(result, lang) in UTF-8 pieces, for writing a large document as it is made;
     `errors` as for str.encode (a file name may hold what UTF-8 cannot: surrogates)."""
-    from kcstats.validate import file_entry
+    from kcstats.validate import conflict_groups, file_entry
 
     files = [file_entry(f, lang) for f in result.files]
+    groups = conflict_groups(result.files)
     texts = _Texts()
     yield ('{\n  "files": ' + _indented(files, 1)).encode("utf-8", errors)
     for name, frame in (
@@ -254,6 +255,8 @@ def merge_parts(
     ):
         yield f',\n  "{name}": '.encode()
         yield from table_parts(frame, 1, texts, errors)
+    if groups:
+        yield (',\n  "conflicts": ' + _indented(groups, 1)).encode("utf-8", errors)
     yield b"\n}"
 
 

@@ -70,14 +70,18 @@ class MergeResult:
 
         Money is Decimal triệu đồng, counts int, percentages Decimal rounded to 4 decimals,
         blanks None; kcstats.export.jsondoc writes every Decimal exactly."""
-        from kcstats.validate import file_entry
+        from kcstats.validate import conflict_groups, file_entry
 
-        return {
+        document: dict[str, Any] = {
             "files": [file_entry(f, lang) for f in self.files],
             "facts": records(self.facts),
             "growth": records(self.growth),
             "missing": records(self.missing),
         }
+        groups = conflict_groups(self.files)
+        if groups:
+            document["conflicts"] = groups
+        return document
 
     def plan_check(
         self, min_pct: float | Decimal | None = None, max_pct: float | Decimal | None = None
