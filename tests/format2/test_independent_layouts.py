@@ -46,9 +46,10 @@ def _fact(
             and (fact["source"] or None) == source
             and (fact.get("activity") or None) == activity
         ):
-            return tuple(
+            plan, actual = (
                 None if v is None else Decimal(str(v)) for v in (fact["plan"], fact["actual"])
-            )  # type: ignore[return-value]
+            )
+            return plan, actual
     return None
 
 
