@@ -104,7 +104,8 @@ def _resolve_group(files: list[FileResult], prefer_newer: bool) -> dict[int, Fil
 
 def _newest(files: list[FileResult], classes: list[list[int]]) -> list[int] | None:
     """The class whose report date is later than every other's; None when any has no date or
-    the latest date is shared."""
+    the latest date is shared. A class's date is the latest its copies carry (a re-saved copy
+    may have lost or kept Ngày lập: its figures are the same report's)."""
     dated: list[tuple[dt.date, list[int]]] = []
     for cls in classes:
         dates = [d for i in cls if (d := _date_of(files[i])) is not None]

@@ -93,3 +93,25 @@ def test_across_the_merger_the_prior_full_year_is_rolled_up(tmp_path: Path) -> N
                 base_year=2024, target_year=2026, basis="plan_vs_prior_actual")  # fmt: skip
     assert (row["base"], row["target"]) == (D("40"), D("50"))
     assert row["base_from"] == "Bắc Kạn + Thái Nguyên"
+
+
+def test_the_new_periods_fall_on_either_side_of_the_merger_by_their_last_day() -> None:
+    catalogue = kcstats.catalog.load_catalogue()
+    eras = {code: catalogue.era_of(2025, code) for code in ("M5", "Q2", "H1", "M7", "Q3", "Q4")}
+    assert eras == {"M5": "63", "Q2": "63", "H1": "63", "M7": "34", "Q3": "34", "Q4": "34"}
+
+
+def test_a_quarter_across_the_merger_is_compared_with_the_old_provinces_rolled_up(
+    tmp_path: Path,
+) -> None:
+    put(tmp_path, "Bắc Kạn", 2024, "Q3", (1, 10, 1, 4))
+    put(tmp_path, "Thái Nguyên", 2024, "Q3", (1, 30, 1, 12))
+    put(tmp_path, "Thái Nguyên", 2025, "Q3", (1, 50, 1, 20))
+    result = kcstats.merge(tmp_path)
+    row = total(result, level="province", region="Bắc", province="Thái Nguyên", period="Q3",
+                base_year=2024, target_year=2025)  # fmt: skip
+    assert (row["base"], row["target"], row["base_from"]) == (
+        D("16"),
+        D("20"),
+        "Bắc Kạn + Thái Nguyên",
+    )

@@ -3,6 +3,7 @@ they report nothing, wherever their cells fall (report-format.md)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ FUNDING_SIGNATURES = {
     "D12": "Bắc Ninh, ngày 15 tháng 6 năm 2024",
     "D14": "KT. GIÁM ĐỐC",
     "E14": "PHÓ GIÁM ĐỐC",
+    "E13": dt.datetime(2024, 6, 15),
     "A17": "Nguyễn Văn An",
     "D17": "Trần Thị Bình",
     "A19": "Nơi nhận:",
@@ -42,7 +44,7 @@ RESULTS_SIGNATURES = {
     ("sheet", "cells"), [("Kinh phí", FUNDING_SIGNATURES), ("Chỉ tiêu", RESULTS_SIGNATURES)]
 )
 def test_a_signature_block_below_or_beside_a_table_is_passed_over(
-    tmp_path: Path, sheet: str, cells: dict[str, str]
+    tmp_path: Path, sheet: str, cells: dict[str, object]
 ) -> None:
     report = accepted(write_report(tmp_path / "r.xlsx", extra={sheet: cells}))
     plain = accepted(write_report(tmp_path / "plain.xlsx"))

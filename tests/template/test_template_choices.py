@@ -141,3 +141,19 @@ def file_name_matches(path: Path, province: str) -> bool:
     from kcstats.text import fold
 
     return path.stem.replace("-", " ") in fold(province)
+
+
+@pytest.mark.parametrize(
+    ("year", "period", "name"),
+    [(2024, "FY", "Thừa Thiên Huế"), (2025, "Q2", "Huế"), (2026, "H1", "Huế")],
+)
+def test_a_renamed_province_is_prefilled_and_offered_by_its_name_at_the_period_end(
+    catalogue: Catalogue, tmp_path: Path, year: int, period: str, name: str
+) -> None:
+    choice = choose(catalogue, province="Thừa Thiên Huế", year=year, period=period)
+    assert choice.province is not None and choice.province.name == name
+    assert name in choice.offered
+    assert ("Thừa Thiên Huế" in choice.offered) == (name == "Thừa Thiên Huế")
+    path = write_template(tmp_path / "t.xlsx", province="Huế", year=year, period=period)
+    result = read_file(path)
+    assert (result.status, result.province) == (FileStatus.ACCEPTED, name)

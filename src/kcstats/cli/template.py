@@ -25,7 +25,9 @@ def template_command(
     ),
     year: int | None = typer.Option(None, "--year", min=2000, max=2100, help="Pre-fill the year."),
     period: str | None = typer.Option(
-        None, "--period", help="Pre-fill the period: Q1, H1, 9M, FY (or '6 tháng'...)."
+        None,
+        "--period",
+        help="Pre-fill the period: Q1, H1, 9M, FY, Q2-Q4, M1-M11 (or '6 tháng', 'Quý II'...).",
     ),
     all_provinces: bool = typer.Option(
         False, "--all", help="One template per province in force for --year and --period."

@@ -363,12 +363,14 @@ def _check_total(
         # The text parts are marked either way: they are what to retype.
         for part in as_text:
             col = table.columns[role].col
+            # What it reads as, in the unit the cell is written in (as the total is told).
+            read = part.stated[role].value if role in part.stated else part.values[role]
             problems.add(
                 "number-stored-as-text",
                 sheet=grid.name,
                 at=(part.row, col),
                 found=grid.text(part.row, col),
-                expected=shown_figure(Decimal(part.values[role] or 0)),
+                expected=shown_figure(Decimal(read or 0)),
             )
         if as_text and _total_agrees(total, role, stored):
             continue

@@ -7,6 +7,7 @@ in the figure columns. Neither reports anything.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from itertools import pairwise
 
@@ -48,9 +49,11 @@ def is_note_line(grid: Grid, row: int, figure_cols: list[int]) -> bool:
         if grid.is_empty(row, col):
             continue
         value = grid.value(row, col)
-        if grid.flag(row, col) is not None or not isinstance(value, str):
+        if grid.flag(row, col) is not None:
             return False
-        if not value.lstrip(_BULLETS)[:1].isalpha():
+        if isinstance(value, dt.date | dt.time):
+            continue  # the date of a signature ('15/06/2024' typed as a date)
+        if not isinstance(value, str) or not value.lstrip(_BULLETS)[:1].isalpha():
             return False
     return True
 

@@ -41,6 +41,10 @@ _BIFF8 = 0x0600
 _RESULT_EMPTY_STRING, _RESULT_STRING = 3, 0
 
 Cells = dict[str, set[tuple[int, int]]]
+_READ = frozenset({_BOF, _BOUNDSHEET, _FORMULA, _STRING, _FILEPASS})
+# Records read in all, over the workbook stream and every sheet: far more than a report holds
+# (its .xls has some thousands), far fewer than would take a second in Python.
+MAX_RECORDS = 400_000
 
 
 class _Malformed(Exception):
@@ -143,19 +147,25 @@ def _workbook_stream(data: bytes) -> bytes | None:
 # The workbook stream (BIFF8)
 
 
-def _records(stream: bytes, position: int) -> Iterator[tuple[int, bytes]]:
-    while position + 4 <= len(stream):
-        kind, length = struct.unpack_from("<HH", stream, position)
-        body = stream[position + 4 : position + 4 + length]
-        if len(body) < length:
+def _records(stream: bytes, position: int, budget: list[int]) -> Iterator[tuple[int, bytes]]:
+    """(record type, body) from `position`, the body cut out only for the few types read.
+    Each record spends one of `budget`: a report's .xls holds some thousands of records, and
+    a stream of millions of tiny ones must not hold preflight up for seconds."""
+    end = len(stream)
+    header = struct.Struct("<HH").unpack_from
+    while position + 4 <= end and budget[0] > 0:
+        budget[0] -= 1
+        kind, length = header(stream, position)
+        if position + 4 + length > end:
             return
-        yield kind, body
+        yield kind, stream[position + 4 : position + 4 + length] if kind in _READ else b""
         position += 4 + length
 
 
 def _blank_formulas(stream: bytes) -> Cells:
+    budget = [MAX_RECORDS]
     sheets: list[tuple[str, int]] = []
-    for index, (kind, body) in enumerate(_records(stream, 0)):
+    for index, (kind, body) in enumerate(_records(stream, 0, budget)):
         if index == 0 and (kind != _BOF or len(body) < 2 or body[0] | body[1] << 8 != _BIFF8):
             return {}  # not BIFF8 (an older .xls): calamine reads those its own way
         if kind == _FILEPASS:
@@ -167,9 +177,7 @@ def _blank_formulas(stream: bytes) -> Cells:
             break
     found: Cells = {}
     # Each sheet is read from its BOF to its EOF. Sheets that say they start at one place, or
-    # inside one another, would read the stream again and again: every byte is read at most
-    # twice in all, whatever the sheet list says.
-    budget = [2 * len(stream)]
+    # inside one another, would read the stream again and again: the budget bounds it all.
     for name, position in dict.fromkeys(sheets):
         cells = _sheet_blank_formulas(stream, position, budget)
         if cells:
@@ -188,10 +196,7 @@ def _sheet_name(raw: bytes) -> str:
 def _sheet_blank_formulas(stream: bytes, position: int, budget: list[int]) -> set[tuple[int, int]]:
     cells: set[tuple[int, int]] = set()
     pending: tuple[int, int] | None = None  # a string result: its STRING record comes next
-    for index, (kind, body) in enumerate(_records(stream, position)):
-        budget[0] -= 4 + len(body)
-        if budget[0] < 0:
-            break
+    for index, (kind, body) in enumerate(_records(stream, position, budget)):
         if index == 0 and kind != _BOF:
             return cells
         if kind == _EOF:

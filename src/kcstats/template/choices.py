@@ -3,6 +3,7 @@ catalogue the reader uses, so that a template never offers what the reader would
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from kcstats.catalog import Catalogue, Era, Province
@@ -17,7 +18,7 @@ class TemplateChoice:
     """The facts a template is pre-filled with, and the provinces its drop-down offers."""
 
     year: int | None
-    period: str | None  # a period code: Q1, H1, 9M, FY
+    period: str | None  # a period code of the catalogue: Q1, H1, 9M, FY, Q2-Q4, M1-M11
     era: Era | None  # None when year and period leave it open: both lists are offered
     province: Province | None
     offered: list[str]  # province names of the drop-down, in catalogue order
@@ -56,12 +57,16 @@ def era_for(catalogue: Catalogue, year: int | None, period: str | None) -> Era |
     return first if first == last else None
 
 
-def offered_names(catalogue: Catalogue, era: Era | None) -> list[str]:
-    """The drop-down: the list in force, or when the era is open every name of both lists."""
+def offered_names(catalogue: Catalogue, era: Era | None, end: dt.date | None = None) -> list[str]:
+    """The drop-down: the list in force, or when the era is open every name of both lists;
+    with the period's last day `end`, each by its name then (Huế from 2025)."""
     eras: tuple[Era, ...] = (era,) if era is not None else ("63", "34")
     names: list[str] = []
     for each in eras:
-        names += [p.name for p in catalogue.provinces_of(each) if p.name not in names]
+        for p in catalogue.provinces_of(each):
+            name = catalogue.as_of(p, end).name if end is not None else p.name
+            if name not in names:
+                names.append(name)
     return names
 
 
@@ -97,10 +102,13 @@ def choose(
     year = check_year(year) if year is not None else None
     code = resolve_period(catalogue, period) if period is not None else None
     era = era_for(catalogue, year, code)
+    end = catalogue.periods[code].end_date(year) if year is not None and code is not None else None
     found = None
     if province is not None:
         found = find_province(catalogue, province, era, period_text(catalogue, year, code))
-    return TemplateChoice(year, code, era, found, offered_names(catalogue, era))
+        if end is not None:
+            found = catalogue.as_of(found, end)  # the name and kind of the period's end
+    return TemplateChoice(year, code, era, found, offered_names(catalogue, era, end))
 
 
 def period_text(catalogue: Catalogue, year: int | None, period: str | None) -> str:
