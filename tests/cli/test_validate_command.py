@@ -6,10 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from builders import write_report
 from commandline import invoke
+from kcstats.catalog import load_catalogue
+from kcstats.cli import app
 from kcstats.problems import Lang
+from kcstats.text import fold
 from kcstats.validate import validate
 
 FILE_KEYS = [
@@ -144,3 +148,17 @@ def test_file_that_is_not_a_workbook_is_refused_without_a_traceback(tmp_path: Pa
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.output
     assert json.loads(result.stdout)["files"][0]["status"] == "refused"
+
+
+@pytest.mark.parametrize(("period", "vi"), [("Quý III", "Quý III"), ("7 tháng đầu năm", "7 tháng")])
+def test_the_table_shows_the_period_as_officers_write_it(
+    tmp_path: Path, period: str, vi: str
+) -> None:
+    write_report(tmp_path / "a.xlsx", period=period)
+    shown = CliRunner().invoke(app, ["validate", str(tmp_path)], env={"COLUMNS": "200"})
+    assert f"│ {vi} " in shown.stdout
+    code = load_catalogue().period_index[fold(vi)]
+    english = CliRunner().invoke(
+        app, ["validate", str(tmp_path), "--lang", "en"], env={"COLUMNS": "200"}
+    )
+    assert f"│ {code} " in english.stdout

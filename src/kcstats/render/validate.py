@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from kcstats.catalog import load_catalogue
 from kcstats.model import FileStatus
 from kcstats.problems import Lang, Severity
 from kcstats.render.safe import terminal_text
@@ -66,6 +67,7 @@ def render_validation(
     console = console or Console()
     err_console = err_console or Console(stderr=True)
     h = HEADINGS[lang]
+    periods = load_catalogue().periods
     files = Table(title=h["title"], title_justify="left")
     for key in ("file", "status", "province", "year", "period", "problems"):
         files.add_column(h[key], overflow="fold")
@@ -75,7 +77,9 @@ def render_validation(
             f"[{STYLE[f.status]}]{STATUS[lang][f.status]}[/]",
             shown(f.province or ""),
             str(f.year or ""),
-            f.period or "",
+            # Vietnamese: the period as officers write it (6 tháng, Quý III, 7 tháng); English:
+            # the code, which is the English short form (H1, Q3, M7).
+            (periods[f.period].label_vi if lang == "vi" else f.period) if f.period else "",
             str(len(f.problems)) if f.problems else "",
         )
     console.print(files)
