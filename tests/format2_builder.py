@@ -96,14 +96,17 @@ def _money(value: Cell, text_money: bool) -> Cell:
     return f"{grouped},{frac}" if frac else grouped
 
 
-def columns_of(header: str, prior: bool = False, percent: bool = True) -> list[str]:
+def columns_of(
+    header: str,
+    prior: bool = False,
+    percent: bool = True,
+    sources: Sequence[str] = ("national", "local"),
+) -> list[str]:
     if header == "count_money":
         keys = ["plan_count", "plan_money", "actual_count", "actual_money"]
         return keys + (["percent_count", "percent_money"] if percent else [])
     if header == "sources":
-        keys = [
-            f"{stage}_{s}" for stage in ("plan", "actual") for s in ("total", "national", "local")
-        ]
+        keys = [f"{stage}_{s}" for stage in ("plan", "actual") for s in ("total", *sources)]
         return keys + (["percent"] if percent else [])
     keys = ["plan", "actual"] + (["percent"] if percent else [])
     return keys + (["prior", "prior_percent"] if prior else [])
@@ -121,6 +124,7 @@ def write_format2(
     actual_header: str | None = None,
     plan_header: str | None = None,
     header: str = "simple",
+    sources: Sequence[str] = ("national", "local"),
     prior: bool = False,
     percent: bool = True,
     column_numbers: bool = False,
@@ -165,7 +169,7 @@ def write_format2(
     if unit_at == "line":
         ws["F5"] = unit_line
         cells["unit_line"] = "F5"
-    keys = columns_of(header, prior, percent)
+    keys = columns_of(header, prior, percent, sources)
     single = ["number", "label", "unit"]
     letters = {key: get_column_letter(i + 1) for i, key in enumerate(single + keys + ["note"])}
     header_unit = " (triệu đồng)" if unit_at == "header" else ""
@@ -206,6 +210,8 @@ def write_format2(
             "total": "Tổng số",
             "national": "KCQG",
             "local": "KCĐP",
+            "counterpart": "Vốn đối ứng",
+            "other": "Nguồn khác",
         }
         for group, members in groups.items():
             start, end = letters[members[0]], letters[members[-1]]

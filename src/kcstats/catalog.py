@@ -160,6 +160,7 @@ class Format2Aliases(_Frozen):
     section_context: dict[str, dict[str, str]]
     recognition_levels: dict[str, str]
     abbreviations: dict[str, str]  # expanded in section headings: 'CNNT' -> 'công nghiệp nông thôn'
+    label_prefixes: list[str]  # 'Trong đó: KCQG' is the row 'KCQG'
 
 
 class Aliases(_Frozen):

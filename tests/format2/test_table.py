@@ -268,3 +268,94 @@ def test_a_count_on_a_section_row_with_no_unique_indicator_is_unmapped(tmp_path:
     result = read_file(write_format2(tmp_path / "a.xlsx", rows).path)
     assert warnings(result) == [("row-not-in-catalogue", SHEET, "B7")]
     assert result.unmapped[0].section == "products"
+
+
+def test_sources_as_columns_with_counterpart_funds(tmp_path: Path) -> None:
+    rows = [
+        Row(
+            "TỔNG CỘNG",
+            "triệu đồng",
+            {
+                "plan_total": 4500,
+                "plan_national": 1200,
+                "plan_local": 3000,
+                "plan_counterpart": 300,
+                "actual_total": 2300,
+                "actual_national": 800,
+                "actual_local": 1500,
+            },
+        ),
+        Row("Đào tạo nghề", "triệu đồng", {"actual_total": 500, "actual_local": 300}, "I"),
+    ]
+    built = write_format2(
+        tmp_path / "a.xlsx", rows, header="sources", sources=("national", "local", "counterpart")
+    )
+    result = read_file(built.path)
+    assert [(p.code, p.cell) for p in result.problems] == [
+        ("total-mismatch", "H9"),  # 500 stated, but local alone gives 300
+        ("total-includes-counterpart", "D8"),
+    ]
+    report = report_of(result)
+    assert money(report)["counterpart"] == (None, D(300), None, None)
+    assert money(report)["national"] == (None, D(1200), None, D(800))
+
+
+def test_a_money_indicator_in_a_count_and_money_table_is_money_in_either_column(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        Row("Tư vấn", None, {}, "I"),
+        Row("Doanh thu tư vấn", "triệu đồng", {"plan_count": "50,5", "actual_count": "20,25"}, "1"),
+        Row("Vốn đầu tư thu hút được", None, {"plan_money": 900, "actual_money": "1.200,5"}, "2"),
+    ]
+    built = write_format2(tmp_path / "a.xlsx", rows, header="count_money")
+    result = read_file(built.path)
+    assert result.problems == []
+    assert indicators(report_of(result)) == {
+        "consulting_revenue": (D("50.5"), D("20.25")),
+        "investment_attracted": (D(900), D("1200.5")),
+    }
+
+
+def test_sources_given_under_an_activity_split_its_money_by_source(tmp_path: Path) -> None:
+    rows = [
+        Row("Khuyến công quốc gia", "triệu đồng", {"plan": 400, "actual": 200}),
+        Row("Khuyến công địa phương", "triệu đồng", {"plan": 500, "actual": 300}),
+        Row("Đào tạo nghề", "triệu đồng", {"plan": 900, "actual": 500}, "I"),
+        Row("Trong đó: KCQG", "triệu đồng", {"plan": 400, "actual": 200}),
+        Row("- Ngân sách tỉnh", "triệu đồng", {"plan": 500, "actual": 300}),
+    ]
+    result = read_file(write_format2(tmp_path / "a.xlsx", rows).path)
+    assert result.problems == []
+    report = report_of(result)
+    assert activities(report) == {
+        ("training", "national"): (D(400), D(200)),
+        ("training", "local"): (D(500), D(300)),
+    }
+    assert money(report)["local"] == (None, D(500), None, D(300))
+
+
+def test_a_cong_closing_a_section_is_its_subtotal_and_a_grand_total_is_the_reports(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        Row("Khuyến công quốc gia", "triệu đồng", {"plan": 400, "actual": 200}),
+        Row("Khuyến công địa phương", "triệu đồng", {"plan": 500, "actual": 400}),
+        Row("Đào tạo nghề", None, {}, "I"),
+        Row("Đào tạo nghề may công nghiệp", "triệu đồng", {"plan": 300, "actual": 200}, "1"),
+        Row("Đào tạo nghề mây tre đan", "triệu đồng", {"plan": 200, "actual": 100}, "2"),
+        Row("Cộng", "triệu đồng", {"plan": 500, "actual": 300}, None, "subtotal"),
+        Row("Tư vấn", "triệu đồng", {"plan": 400, "actual": 300}, "II"),
+        Row("TỔNG CỘNG", "triệu đồng", {"plan": 900, "actual": 600}, None, "total"),
+    ]
+    built = write_format2(tmp_path / "a.xlsx", rows)
+    result = read_file(built.path)
+    assert errors(result) == []
+    assert activities(report_of(result)) == {
+        ("training", "total"): (D(500), D(300)),
+        ("consulting", "total"): (D(400), D(300)),
+    }
+    wrong = [*rows[:5], Row("Cộng", "triệu đồng", {"plan": 500, "actual": 350}), *rows[6:]]
+    built = write_format2(tmp_path / "b.xlsx", wrong)
+    # Not the section's sum, so it is taken for the report's total, which it is not either.
+    assert [code for code, _, _ in errors(read_file(built.path))] == ["total-mismatch"] * 2

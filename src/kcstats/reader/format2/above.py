@@ -21,6 +21,7 @@ from kcstats.text import clean_text, fold
 
 Cell = tuple[int, int]
 ERAS: tuple[Era, ...] = ("63", "34")
+PLACE_WORDS = 6  # 'Thành phố Hồ Chí Minh' is five words; a sentence quoting a date is more
 _DATE = re.compile(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})\b")
 _PLACE_DATE = re.compile(r"^(?P<place>.*?)\s*\bngay\b[\s\d]*\bthang\b[\s\d]*\bnam\s+\d{4}\b")
 _SHORT_DATE = re.compile(r"\b\d{1,2}\s+\d{1,2}\s+\d{4}\b")  # '15/6/2024' once folded
@@ -57,16 +58,20 @@ def read_above(grid: Grid, layout: Layout, catalogue: Catalogue, problems: Probl
     places: list[tuple[str, Cell]] = []
     texts: list[tuple[str, Cell]] = []  # what may be the title
     for at, lines in cells:
-        folded_lines = [fold(line) for line in lines]
-        whole = " ".join(f for f in folded_lines if f)
-        if not whole or whole in words.passed_over:
-            continue
-        date = _date(whole)
-        if date is not None or _PLACE_DATE.match(whole):
-            above.report_date = above.report_date or date
-            place = _PLACE_DATE.match(whole)
-            if place and place.group("place"):
-                places.append((place.group("place"), at))
+        folded_lines = []
+        for line in lines:
+            folded = fold(line)
+            place = _PLACE_DATE.match(folded)
+            if place is not None and len(place.group("place").split()) <= PLACE_WORDS:
+                # 'Long An, ngày 15 tháng 6 năm 2024': the report's date and its place. A
+                # line that only quotes a date ('Kèm theo báo cáo số … ngày …') is text.
+                above.report_date = above.report_date or _date(folded)
+                if place.group("place"):
+                    places.append((place.group("place"), at))
+            elif folded and folded not in words.passed_over:
+                folded_lines.append(folded)
+        whole = " ".join(folded_lines)
+        if not whole:
             continue
         named = _agency(folded_lines, at, grid, words)
         if named is not None:

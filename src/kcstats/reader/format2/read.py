@@ -176,7 +176,9 @@ class _TableReader:
                 continue  # a heading, a note: nothing reported on this row
             after_source = None
             if what.kind == "total":
-                self.totals.append((row, self._figures(row, unit, money_row=True)))
+                figures = self._figures(row, unit, money_row=True)
+                if not self._subtotal(row, figures, section):
+                    self.totals.append((row, figures))
                 section = Section(None, row, known=False)
                 after_source = "total"
             elif what.kind == "source":
@@ -256,6 +258,7 @@ class _TableReader:
         money_row: bool,
         count_kind: str = "count",
         lenient: bool = False,
+        all_money: bool = False,
     ) -> RowFigures:
         """Read every figure cell of a row. In a one-row or sources layout the row's unit
         says whether its figures are money (`money_row`: what a blank unit means)."""
@@ -264,7 +267,7 @@ class _TableReader:
         is_money = row_unit is not None or (money_row and not unit)
         for stage in STAGES:
             for slot, column in self.layout.groups.get(stage, {}).items():
-                money = slot == "money" or (slot != "count" and is_money)
+                money = all_money or slot == "money" or (slot != "count" and is_money)
                 if money:
                     read = self._read_money(row, column, row_unit, lenient)
                     if read is not None:
@@ -307,7 +310,7 @@ class _TableReader:
         or in a sources layout its Tổng số (else the sum of the sources it gives)."""
         if money:
             cells = figures.money
-            for slot in ("value", "money", "total"):
+            for slot in ("value", "money", "total", "count"):
                 found = cells.get((stage, slot))
                 if found is not None:
                     return found.value
@@ -442,6 +445,23 @@ class _TableReader:
             if count is not None:
                 self.projects.setdefault(source, {})[stage] = int(count)
 
+    def _subtotal(self, row: int, figures: RowFigures, section: Section) -> bool:
+        """A 'Cộng' closing a section that states the section's own money (or the sum of the
+        money on its rows) is that section's subtotal, checked here; any other total is the
+        report's, checked against its sources."""
+        if not section.known or not figures.money:
+            return False
+        for (stage, slot), stated in figures.money.items():
+            if slot not in ("value", "money", "total"):
+                return False
+            own = section.own.get((stage, "total"))
+            parts = [v for (s, _src), v in section.parts.items() if s == stage]
+            expected = own.value if own is not None else sum(parts, Decimal(0))
+            if (own is None and not parts) or abs(stated.value - expected) > _tolerance(stated):
+                return False
+        self._check_percents(row, figures)
+        return True
+
     def _open_section(self, what: RowIs, row: int) -> Section:
         section = Section(what.key, row)
         self.sections.append(section)
@@ -486,7 +506,6 @@ class _TableReader:
 
     def _indicator_row(self, row: int, code: str, unit: str, label: str, section: Section) -> None:
         indicator = self.catalogue.indicators[code]
-        at = (row, self.label_col)
         if code in self.seen:
             self._duplicate(row, self.label_col, label, self.seen[code])
             return
@@ -504,12 +523,11 @@ class _TableReader:
         if not ok:
             self.seen[code] = row
             return
-        money_row = indicator.kind == "money" and self.layout.kind != "count_money"
-        figures = self._figures(row, unit if indicator.kind == "money" else "", money_row=money_row)
-        if indicator.kind == "money" and self.layout.kind == "count_money":
-            # 'Doanh thu tư vấn' in a count-and-money table: its money is the indicator.
-            figures = self._figures(row, unit, money_row=True)
-        del at
+        if indicator.kind == "money":
+            # 'Doanh thu tư vấn': money in every column, in the unit its ĐVT cell names.
+            figures = self._figures(row, unit, money_row=True, all_money=True)
+        else:
+            figures = self._figures(row, "", money_row=False)
         self._indicator_figures(row, indicator, figures, unit)
         if indicator.kind == "count":
             self._add_parts(section, figures)
@@ -835,3 +853,8 @@ def _ending(text: str, words: Words) -> str | None:
     if len(text) <= CACHED_TEXT and len(remembered) < 16384:
         remembered[text] = found
     return found
+
+
+def _tolerance(money: Money) -> Decimal:
+    """How far a stated sum may be from the computed one: half its last shown digit."""
+    return max(shown_tolerance(money.stated.decimals) * money.factor, MONEY_TOLERANCE_FLOOR)

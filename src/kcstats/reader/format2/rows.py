@@ -101,6 +101,7 @@ def _classify(
     catalogue: Catalogue,
     words: Words,
 ) -> RowIs:
+    label = _without_prefix(label, words)
     folded = fold_label(label)
     found = find_label(label, catalogue.source_index) if label else None
     if found == "total":
@@ -137,3 +138,15 @@ def _recognition_level(folded: str, section: str | None, words: Words) -> str | 
         ):
             return indicator
     return None
+
+
+def _without_prefix(label: str, words: Words) -> str:
+    """'Trong đó: Khuyến công quốc gia' is the row 'Khuyến công quốc gia'."""
+    folded = fold(label)
+    for prefix in words.label_prefixes:
+        if folded.startswith(prefix + " "):
+            cut = label.find(":")
+            # After the colon the label keeps its own text (and parentheses); without one,
+            # the folded words after the prefix match the catalogue as well.
+            return label[cut + 1 :].strip() if cut >= 0 else folded[len(prefix) :].strip()
+    return label

@@ -29,6 +29,7 @@ class Words:
     recognition_levels: dict[str, str]  # folded level phrase -> indicator
     heading_words: tuple[tuple[str, str], ...]  # (folded heading word, activity), longest first
     abbreviations: tuple[tuple[str, str], ...]  # (folded abbreviation, folded expansion)
+    label_prefixes: tuple[str, ...]  # folded, longest first
 
 
 @lru_cache(maxsize=4)
@@ -62,6 +63,7 @@ def words_of(catalogue: Catalogue) -> Words:
             for activity, labels in data.section_context.items()
         },
         recognition_levels={fold(k): v for k, v in data.recognition_levels.items()},
+        label_prefixes=_longest_first(data.label_prefixes),
         abbreviations=tuple((fold(k), fold(v)) for k, v in data.abbreviations.items()),
         heading_words=tuple(
             sorted(
