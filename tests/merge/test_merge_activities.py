@@ -8,6 +8,7 @@ from typing import Any
 
 import hypothesis.strategies as st
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from merge_helpers import rows
 
@@ -218,3 +219,8 @@ def test_activity_sums_are_exact_and_blank_stays_blank(files: list[FileResult]) 
     )
     assert reported == {pair: counts.get(pair, 0) for pair in expected}
     assert set(everything["activity"]) <= set(catalogue.activities)
+
+
+def test_an_activity_the_catalogue_does_not_know_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="not an activity group of the catalogue: weaving"):
+        merged([accepted("Long An", activities={("weaving", "total"): ("1", "1")})])
