@@ -93,6 +93,20 @@ def read_above(grid: Grid, layout: Layout, catalogue: Catalogue, problems: Probl
     return above
 
 
+def has_report_head(grid: Grid, layout: Layout, catalogue: Catalogue) -> bool:
+    """Whether the lines above a table read as a report's head: an agency line, or a title
+    that names a period. (Format 1's own sheets carry a plain title.)"""
+    words = words_of(catalogue)
+    for _, lines in _cells(grid, layout.header_rows[0]):
+        for line in lines:
+            folded = fold(line)
+            if any(_starts(folded, p) for p in words.agency_prefixes):
+                return True
+            if _period_of(folded, catalogue, words) is not None:
+                return True
+    return False
+
+
 def _cells(grid: Grid, end: int) -> list[tuple[Cell, list[str]]]:
     """Every text cell above the header row, in reading order, as its lines."""
     found = []
@@ -336,7 +350,7 @@ def _read_province(
                 other=Grid.a1(*first_at),
             )
             return
-    above.province_text = first_name
+    above.province_text = _display(first_name, catalogue)
     above.reporting_unit = agency[0][2] if agency else None
     if above.year is not None and above.period is not None:
         above.province = resolve_province(
