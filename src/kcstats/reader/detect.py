@@ -2,9 +2,11 @@
 
 Format 1 is kcstats' own three sheets; format 2 is the administrative report table
 (report-format-2.md): the first visible sheet, in tab order, that holds a table header.
-A workbook with the sheet "Thông tin" or with two of the three format-1 sheets is format 1
-(what it lacks is `sheet-missing`); one with a format-2 table and at most one other
-format-1 sheet is format 2; one with neither is refused `layout-unknown`.
+A workbook with the sheet "Thông tin" or all three format-1 sheets is format 1 (what it
+lacks is `sheet-missing`). Otherwise a format-2 table makes it format 2, unless two format-1
+sheets are there and the table has no report head above it (an agency line, a title naming
+a period): that is a format-1 file that lost a sheet. A workbook with neither is refused
+`layout-unknown`. Only sheets that passed preflight are read, within its limits.
 """
 
 from __future__ import annotations
