@@ -26,6 +26,7 @@ _DATE = re.compile(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})\b")
 _PLACE_DATE = re.compile(r"^(?P<place>.*?)\s*\bngay\b[\s\d]*\bthang\b[\s\d]*\bnam\s+\d{4}\b")
 _SHORT_DATE = re.compile(r"\b\d{1,2}\s+\d{1,2}\s+\d{4}\b")  # '15/6/2024' once folded
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_SHORT_MONTHS = re.compile(r"\b(\d{1,2})t\b")
 _QUARTER = re.compile(r"\bquy\s+(iv|iii|ii|i|1|2|3|4)\b")
 _FULL_YEAR = re.compile(r"\b(?:ca nam|nam\s+\d{4})\b")
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -191,6 +192,9 @@ def _period_of(folded: str, catalogue: Catalogue, words: Words) -> str | None:
     text = _SHORT_DATE.sub(" ", _DATE.sub(" ", folded))
     quarter = _QUARTER.search(text)
     months: int | None = None
+    short = _SHORT_MONTHS.search(text)  # '6T/2024', 'TH 9T'
+    if short is not None and 1 <= int(short.group(1)) <= 12:
+        months = int(short.group(1))
     for match in words.months.finditer(text):
         number = match.group(1)
         n = int(number) if number.isdigit() else words.month_words[number]
