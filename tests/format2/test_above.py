@@ -186,3 +186,34 @@ def test_a_title_cell_that_quotes_a_date_keeps_its_period(tmp_path: Path) -> Non
     result = read_file(built.path)
     assert (result.status, result.period, result.year) == (FileStatus.ACCEPTED, "9M", 2024)
     assert result.report is not None and result.report.report_date is None
+
+
+@pytest.mark.parametrize(
+    ("plan", "actual", "period"),
+    [
+        ("KH 2024", "TH 6T/2024", "H1"),
+        ("Kinh phí kế hoạch", "Kinh phí thực hiện 9 tháng", "9M"),
+        ("Dự toán được giao", "Ước thực hiện cả năm", "FY"),
+    ],
+)
+def test_short_and_money_headers_give_the_columns_and_the_period(
+    tmp_path: Path, plan: str, actual: str, period: str
+) -> None:
+    built = (
+        write_format2(
+            tmp_path / "a.xlsx",
+            title="BÁO CÁO KHUYẾN CÔNG NĂM 2024",
+            plan_header=plan,
+            actual_header=actual,
+        )
+        if period == "FY"
+        else write_format2(
+            tmp_path / "a.xlsx",
+            title="BÁO CÁO KHUYẾN CÔNG 2024",
+            plan_header=plan,
+            actual_header=actual,
+        )
+    )
+    result = read_file(built.path)
+    assert (result.status, result.period, result.year) == (FileStatus.ACCEPTED, period, 2024)
+    assert result.report is not None and result.report.funding[0].actual_money == Decimal(800)
