@@ -12,7 +12,7 @@ report can be written as format 1 (builders.write_report) and as format 2.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -437,12 +437,19 @@ def report_rows(
     funding: Mapping[str, Sequence[Cell]],
     indicators: Mapping[str, Sequence[Cell]],
     activity_of: Mapping[str, str | None],
+    header: str = "simple",
+    money_codes: Collection[str] = ("consulting_revenue", "investment_attracted"),
 ) -> list[Row]:
     """A report (funding: source -> plan projects, plan money, actual projects, actual money;
     indicators: code -> plan, actual) as format-2 rows: the sources with their projects, then
-    one section per activity holding its indicators by their full labels."""
+    one section per activity holding its indicators by their full labels. `header`: simple
+    (a 'Số đề án' row under each source) or count_money (projects and money on one row)."""
     rows: list[Row] = [Row("KINH PHÍ", number="A")]
     for n, (source, (pp, pm, ap, am)) in enumerate(funding.items(), start=1):
+        if header == "count_money":
+            figures = {"plan_count": pp, "plan_money": pm, "actual_count": ap, "actual_money": am}
+            rows.append(Row(SOURCE_LABELS[source], "đề án", figures, str(n)))
+            continue
         rows.append(Row(SOURCE_LABELS[source], "triệu đồng", {"plan": pm, "actual": am}, str(n)))
         if pp is not None or ap is not None:
             rows.append(Row("Số đề án", "đề án", {"plan": pp, "actual": ap}, "-"))
@@ -457,7 +464,12 @@ def report_rows(
         for n, code in enumerate(codes, start=1):
             label, unit = INDICATOR_LABELS.get(code, (code, None))
             plan, actual = indicators[code]
-            rows.append(Row(label, unit, {"plan": plan, "actual": actual}, str(n)))
+            if header == "count_money":
+                kind = "money" if code in money_codes else "count"
+                figures = {f"plan_{kind}": plan, f"actual_{kind}": actual}
+            else:
+                figures = {"plan": plan, "actual": actual}
+            rows.append(Row(label, unit, figures, str(n)))
     return rows
 
 

@@ -173,3 +173,47 @@ def test_no_money_unit_anywhere_is_triệu_đồng_with_a_warning_at_the_header(
     assert result.status == FileStatus.ACCEPTED
     assert warnings(result) == [("money-unit-assumed", SHEET, built.cells["header"])]
     assert result.report is not None and result.report.funding[0].plan_money == Decimal(1200)
+
+
+def test_a_title_cell_that_quotes_a_date_keeps_its_period(tmp_path: Path) -> None:
+    title = (
+        "BÁO CÁO\nKết quả thực hiện công tác khuyến công 9 tháng năm 2024\n"
+        "(Kèm theo Báo cáo số 1234/BC-SCT ngày 20 tháng 9 năm 2024 của Sở Công Thương)"
+    )
+    built = write_format2(
+        tmp_path / "a.xlsx", title=title, actual_header="Thực hiện", date_line=None
+    )
+    result = read_file(built.path)
+    assert (result.status, result.period, result.year) == (FileStatus.ACCEPTED, "9M", 2024)
+    assert result.report is not None and result.report.report_date is None
+
+
+@pytest.mark.parametrize(
+    ("plan", "actual", "period"),
+    [
+        ("KH 2024", "TH 6T/2024", "H1"),
+        ("Kinh phí kế hoạch", "Kinh phí thực hiện 9 tháng", "9M"),
+        ("Dự toán được giao", "Ước thực hiện cả năm", "FY"),
+    ],
+)
+def test_short_and_money_headers_give_the_columns_and_the_period(
+    tmp_path: Path, plan: str, actual: str, period: str
+) -> None:
+    built = (
+        write_format2(
+            tmp_path / "a.xlsx",
+            title="BÁO CÁO KHUYẾN CÔNG NĂM 2024",
+            plan_header=plan,
+            actual_header=actual,
+        )
+        if period == "FY"
+        else write_format2(
+            tmp_path / "a.xlsx",
+            title="BÁO CÁO KHUYẾN CÔNG 2024",
+            plan_header=plan,
+            actual_header=actual,
+        )
+    )
+    result = read_file(built.path)
+    assert (result.status, result.period, result.year) == (FileStatus.ACCEPTED, period, 2024)
+    assert result.report is not None and result.report.funding[0].actual_money == Decimal(800)

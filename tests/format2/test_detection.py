@@ -73,3 +73,17 @@ def test_a_lone_format_1_sheet_without_a_table_is_sheet_missing(tmp_path: Path) 
     result = read_file(path)
     assert [code for code, _, _ in errors(result)].count("sheet-missing") == 2
     assert result.format == 1
+
+
+def test_format_2_sheets_named_like_format_1_sheets_read_as_format_2(tmp_path: Path) -> None:
+    funding = [["UBND TỈNH LONG AN"], ["KINH PHÍ KHUYẾN CÔNG 6 THÁNG NĂM 2024"], *SIMPLE_TABLE]
+    built = write_format2(
+        tmp_path / "a.xlsx",
+        sheet_name="Kết quả thực hiện",
+        before_sheets=[("Kinh phí", False, funding)],
+    )
+    result = read_file(built.path)
+    assert result.format == 2
+    assert [(p.code, p.sheet) for p in result.problems] == [
+        ("second-table-ignored", "Kết quả thực hiện")
+    ]

@@ -359,3 +359,16 @@ def test_a_cong_closing_a_section_is_its_subtotal_and_a_grand_total_is_the_repor
     built = write_format2(tmp_path / "b.xlsx", wrong)
     # Not the section's sum, so it is taken for the report's total, which it is not either.
     assert [code for code, _, _ in errors(read_file(built.path))] == ["total-mismatch"] * 2
+
+
+def test_a_section_count_stated_again_under_it_is_read_once(tmp_path: Path) -> None:
+    rows = [
+        Row("Đào tạo nghề", "người", {"plan": 300, "actual": 180}, "I"),
+        Row("Số lao động được đào tạo", "người", {"plan": 300, "actual": 180}, "1"),
+    ]
+    result = read_file(write_format2(tmp_path / "a.xlsx", rows).path)
+    assert result.problems == []
+    assert indicators(report_of(result)) == {"trained_workers": (D(300), D(180))}
+    rows[1] = Row("Số lao động được đào tạo", "người", {"plan": 300, "actual": 170}, "1")
+    result = read_file(write_format2(tmp_path / "b.xlsx", rows).path)
+    assert errors(result) == [("row-duplicate", SHEET, "B8")]

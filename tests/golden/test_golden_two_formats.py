@@ -146,3 +146,45 @@ def test_activity_funding_adds_up_to_each_reports_funding(merged: Merged) -> Non
                     got = region[0][side]
                     assert (None if got is None else number(got)) == expected
     assert provinces_with_activities > 30
+
+
+def test_the_summary_workbook_shows_the_activity_money_of_the_facts(
+    merged: Merged, tmp_path: Path
+) -> None:
+    """`kcstats merge FOLDER -o summary.xlsx --money-unit trieu`: the sheet of money by activity
+    holds the region rows of the fact table, labelled from the catalogue."""
+    import openpyxl
+    from typer.testing import CliRunner
+
+    from kcstats.cli import app
+
+    folder = Path(__file__).parents[2] / "sample_data" / FOLDER
+    out = tmp_path / "summary.xlsx"
+    done = CliRunner().invoke(app, ["merge", str(folder), "-o", str(out), "--money-unit", "trieu"])
+    assert done.exit_code == 0, done.output
+    sheet = openpyxl.load_workbook(out, read_only=True)["Theo hoạt động"]
+    lines = list(sheet.iter_rows(min_row=2, values_only=True))
+    headers, rows = lines[0], lines[1:]
+    at = {h: i for i, h in enumerate(headers)}
+    labels = {a.label("vi"): code for code, a in load_catalogue().activities.items()}
+    _, document = merged(FOLDER)
+    seen = 0
+    for row in rows:
+        fact = one(
+            document["facts"],
+            level="region",
+            region="Bắc",
+            year=row[at["Năm"]],
+            measure="funding",
+            source="total",
+            activity=labels[row[at["Hoạt động"]]],
+        )
+        for side, heading in (("plan", "Bắc KH"), ("actual", "Bắc TH")):
+            assert row[at[heading]] == pytest.approx(float(number(fact[side])))
+        seen += 1
+    given = [
+        f
+        for f in find(document["facts"], level="region", measure="funding", source="total")
+        if f["activity"] and f["reports"]
+    ]
+    assert seen == len(given) > 0  # a sheet row for each activity with money, each year

@@ -8,6 +8,7 @@ from typing import Any
 
 import hypothesis.strategies as st
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from merge_helpers import rows
 
@@ -218,3 +219,25 @@ def test_activity_sums_are_exact_and_blank_stays_blank(files: list[FileResult]) 
     )
     assert reported == {pair: counts.get(pair, 0) for pair in expected}
     assert set(everything["activity"]) <= set(catalogue.activities)
+
+
+def test_an_activity_the_catalogue_does_not_know_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="not an activity group of the catalogue: weaving"):
+        merged([accepted("Long An", activities={("weaving", "total"): ("1", "1")})])
+
+
+def test_plan_checks_look_at_the_funding_of_all_activities_together() -> None:
+    # Hà Nội spends 90% of its funding plan, but only 10% of its training plan.
+    result = merged(
+        [
+            accepted(
+                "Hà Nội",
+                funding={"national": ("100", "90")},
+                activities={("training", "national"): ("50", "5")},
+            )
+        ]
+    )
+    assert result.plan_check(min_pct=50).empty
+    flagged = result.plan_check(min_pct=95)
+    assert list(flagged["level"]) == ["province", "region"]
+    assert set(flagged["actual"]) == {Decimal("90")}

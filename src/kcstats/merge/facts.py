@@ -82,6 +82,9 @@ def activity_measures(reports: Sequence[Report], catalogue: Catalogue) -> list[M
     for report in reports:
         for line in report.activity_funding:
             given.setdefault(line.activity, set()).add(line.source)
+    unknown = sorted(set(given) - set(catalogue.activities))
+    if unknown:  # the reader gives only the catalogue's codes; a library caller may not
+        raise ValueError(f"not an activity group of the catalogue: {', '.join(unknown)}")
     out = []
     for activity in catalogue.activities:
         if activity not in given:

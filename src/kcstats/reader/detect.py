@@ -2,9 +2,11 @@
 
 Format 1 is kcstats' own three sheets; format 2 is the administrative report table
 (report-format-2.md): the first visible sheet, in tab order, that holds a table header.
-A workbook with the sheet "Thông tin" or with two of the three format-1 sheets is format 1
-(what it lacks is `sheet-missing`); one with a format-2 table and at most one other
-format-1 sheet is format 2; one with neither is refused `layout-unknown`.
+A workbook with the sheet "Thông tin" or all three format-1 sheets is format 1 (what it
+lacks is `sheet-missing`). Otherwise a format-2 table makes it format 2, unless two format-1
+sheets are there and the table has no report head above it (an agency line, a title naming
+a period): that is a format-1 file that lost a sheet. A workbook with neither is refused
+`layout-unknown`. Only sheets that passed preflight are read, within its limits.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from kcstats.catalog import Catalogue
 from kcstats.reader.context import Problems
+from kcstats.reader.format2.above import has_report_head
 from kcstats.reader.format2.layout import Layout, find_layout
 from kcstats.reader.grid import Grid
 from kcstats.reader.workbook import ReportSheets, find_sheets, load_grid
@@ -44,13 +47,21 @@ def detect(
         if meta.typ == SheetTypeEnum.WorkSheet and meta.visible == SheetVisibleEnum.Visible
     ]
     roles = {find_label(name, catalogue.sheet_index) for name in visible} - {None}
-    if "info" in roles or len(roles) >= 2:
+    if "info" in roles or len(roles) == 3:
         return find_sheets(workbook, catalogue, preflight, problems)
-    table = _first_table(workbook, visible, catalogue, preflight, problems)
-    if table is not None:
+    # Sheets named 'Kinh phí' and 'Kết quả thực hiện' may be a format-1 file that lost its
+    # sheet "Thông tin", or a format-2 report whose sheets happen to be named so: the lines
+    # above its table (an agency line, a title naming the period) tell which.
+    found = Problems()
+    table = _first_table(workbook, visible, catalogue, preflight, found)
+    if table is not None and (
+        len(roles) < 2 or has_report_head(table.grid, table.layout, catalogue)
+    ):
+        problems.items.extend(found.items)
         return table
     if roles:
         return find_sheets(workbook, catalogue, preflight, problems)
+    problems.items.extend(found.items)  # a sheet that could not be read, say
     problems.add(
         "layout-unknown", expected=LOOKED_FOR, found=", ".join(workbook.sheet_names) or "—"
     )

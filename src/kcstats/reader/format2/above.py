@@ -21,10 +21,12 @@ from kcstats.text import clean_text, fold
 
 Cell = tuple[int, int]
 ERAS: tuple[Era, ...] = ("63", "34")
+PLACE_WORDS = 6  # 'Thành phố Hồ Chí Minh' is five words; a sentence quoting a date is more
 _DATE = re.compile(r"\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})\b")
 _PLACE_DATE = re.compile(r"^(?P<place>.*?)\s*\bngay\b[\s\d]*\bthang\b[\s\d]*\bnam\s+\d{4}\b")
 _SHORT_DATE = re.compile(r"\b\d{1,2}\s+\d{1,2}\s+\d{4}\b")  # '15/6/2024' once folded
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_SHORT_MONTHS = re.compile(r"\b(\d{1,2})t\b")
 _QUARTER = re.compile(r"\bquy\s+(iv|iii|ii|i|1|2|3|4)\b")
 _FULL_YEAR = re.compile(r"\b(?:ca nam|nam\s+\d{4})\b")
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -57,16 +59,20 @@ def read_above(grid: Grid, layout: Layout, catalogue: Catalogue, problems: Probl
     places: list[tuple[str, Cell]] = []
     texts: list[tuple[str, Cell]] = []  # what may be the title
     for at, lines in cells:
-        folded_lines = [fold(line) for line in lines]
-        whole = " ".join(f for f in folded_lines if f)
-        if not whole or whole in words.passed_over:
-            continue
-        date = _date(whole)
-        if date is not None or _PLACE_DATE.match(whole):
-            above.report_date = above.report_date or date
-            place = _PLACE_DATE.match(whole)
-            if place and place.group("place"):
-                places.append((place.group("place"), at))
+        folded_lines = []
+        for line in lines:
+            folded = fold(line)
+            place = _PLACE_DATE.match(folded)
+            if place is not None and len(place.group("place").split()) <= PLACE_WORDS:
+                # 'Long An, ngày 15 tháng 6 năm 2024': the report's date and its place. A
+                # line that only quotes a date ('Kèm theo báo cáo số … ngày …') is text.
+                above.report_date = above.report_date or _date(folded)
+                if place.group("place"):
+                    places.append((place.group("place"), at))
+            elif folded and folded not in words.passed_over:
+                folded_lines.append(folded)
+        whole = " ".join(folded_lines)
+        if not whole:
             continue
         named = _agency(folded_lines, at, grid, words)
         if named is not None:
@@ -86,6 +92,20 @@ def read_above(grid: Grid, layout: Layout, catalogue: Catalogue, problems: Probl
     if above.report_date is None:
         above.report_date = _date_below(grid, layout)
     return above
+
+
+def has_report_head(grid: Grid, layout: Layout, catalogue: Catalogue) -> bool:
+    """Whether the lines above a table read as a report's head: an agency line, or a title
+    that names a period. (Format 1's own sheets carry a plain title.)"""
+    words = words_of(catalogue)
+    for _, lines in _cells(grid, layout.header_rows[0]):
+        for line in lines:
+            folded = fold(line)
+            if any(_starts(folded, p) for p in words.agency_prefixes):
+                return True
+            if _period_of(folded, catalogue, words) is not None:
+                return True
+    return False
 
 
 def _cells(grid: Grid, end: int) -> list[tuple[Cell, list[str]]]:
@@ -172,6 +192,9 @@ def _period_of(folded: str, catalogue: Catalogue, words: Words) -> str | None:
     text = _SHORT_DATE.sub(" ", _DATE.sub(" ", folded))
     quarter = _QUARTER.search(text)
     months: int | None = None
+    short = _SHORT_MONTHS.search(text)  # '6T/2024', 'TH 9T'
+    if short is not None and 1 <= int(short.group(1)) <= 12:
+        months = int(short.group(1))
     for match in words.months.finditer(text):
         number = match.group(1)
         n = int(number) if number.isdigit() else words.month_words[number]
@@ -331,7 +354,7 @@ def _read_province(
                 other=Grid.a1(*first_at),
             )
             return
-    above.province_text = first_name
+    above.province_text = _display(first_name, catalogue)
     above.reporting_unit = agency[0][2] if agency else None
     if above.year is not None and above.period is not None:
         above.province = resolve_province(

@@ -120,6 +120,7 @@ class _TableReader:
         self.indicators: list[IndicatorFigure] = []
         self.unmapped: list[UnmappedRow] = []
         self.seen: dict[str, int] = {}
+        self.from_sections: set[str] = set()  # indicators a section row's count gave
         self.sources: dict[str, tuple[int, RowFigures]] = {}
         self.projects: dict[str, dict[str, int]] = {}  # source -> stage -> projects
         self.totals: list[tuple[int, RowFigures]] = []
@@ -484,6 +485,7 @@ class _TableReader:
                 self._keep_unmapped(row, label, unit, section, figures, money=False)
             else:
                 self._indicator_figures(row, indicator, figures, unit)
+                self.from_sections.add(indicator.code)
 
     @staticmethod
     def _source_of(slot: str) -> str:
@@ -507,6 +509,8 @@ class _TableReader:
     def _indicator_row(self, row: int, code: str, unit: str, label: str, section: Section) -> None:
         indicator = self.catalogue.indicators[code]
         if code in self.seen:
+            if code in self.from_sections and self._restates(row, indicator):
+                return  # the count its section row gave, stated again under it: agrees
             self._duplicate(row, self.label_col, label, self.seen[code])
             return
         unit_col = self.layout.single.get("unit")
@@ -531,6 +535,18 @@ class _TableReader:
         self._indicator_figures(row, indicator, figures, unit)
         if indicator.kind == "count":
             self._add_parts(section, figures)
+
+    def _restates(self, row: int, indicator: Indicator) -> bool:
+        """Whether a row gives exactly the figures its section row gave for this indicator."""
+        checked = Problems()  # its own problems are reported when it is read as a duplicate
+        reader_problems, self.problems = self.problems, checked
+        try:
+            figures = self._figures(row, "", money_row=False)
+        finally:
+            self.problems = reader_problems
+        stated = next(f for f in self.indicators if f.code == indicator.code)
+        values = [self._value(figures, stage, money=False) for stage in STAGES]
+        return not checked.items and values == [stated.plan, stated.actual, stated.prior]
 
     def _indicator_figures(
         self, row: int, indicator: Indicator, figures: RowFigures, unit: str
