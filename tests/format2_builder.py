@@ -445,7 +445,19 @@ def report_rows(
     one section per activity holding its indicators by their full labels. `header`: simple
     (a 'Số đề án' row under each source) or count_money (projects and money on one row)."""
     rows: list[Row] = [Row("KINH PHÍ", number="A")]
-    for n, (source, (pp, pm, ap, am)) in enumerate(funding.items(), start=1):
+    if header == "sources":
+        # The sources as columns of a total row (its Tổng số left blank), their projects on
+        # the 'Số đề án' row under it.
+        money_by_source: dict[str, Cell] = {}
+        projects_by_source: dict[str, Cell] = {}
+        for source, (pp, pm, ap, am) in funding.items():
+            money_by_source.update({f"plan_{source}": pm, f"actual_{source}": am})
+            projects_by_source.update({f"plan_{source}": pp, f"actual_{source}": ap})
+        rows.append(Row("TỔNG CỘNG", "triệu đồng", money_by_source))
+        rows.append(Row("Số đề án", "đề án", projects_by_source))
+    for n, (source, (pp, pm, ap, am)) in enumerate(
+        funding.items() if header != "sources" else [], start=1
+    ):
         if header == "count_money":
             figures = {"plan_count": pp, "plan_money": pm, "actual_count": ap, "actual_money": am}
             rows.append(Row(SOURCE_LABELS[source], "đề án", figures, str(n)))
@@ -467,6 +479,8 @@ def report_rows(
             if header == "count_money":
                 kind = "money" if code in money_codes else "count"
                 figures = {f"plan_{kind}": plan, f"actual_{kind}": actual}
+            elif header == "sources":
+                figures = {"plan_total": plan, "actual_total": actual}
             else:
                 figures = {"plan": plan, "actual": actual}
             rows.append(Row(label, unit, figures, str(n)))

@@ -217,3 +217,11 @@ def test_short_and_money_headers_give_the_columns_and_the_period(
     result = read_file(built.path)
     assert (result.status, result.period, result.year) == (FileStatus.ACCEPTED, period, 2024)
     assert result.report is not None and result.report.funding[0].actual_money == Decimal(800)
+
+
+def test_an_agency_line_split_to_the_right_finds_its_province(tmp_path: Path) -> None:
+    built = write_format2(
+        tmp_path / "a.xlsx", agency="ubnd", extra={"A1": "UBND TỈNH", "B1": "TÂY NINH"}
+    )
+    result = read_file(built.path)
+    assert (result.status, result.province) == (FileStatus.ACCEPTED, "Tây Ninh")

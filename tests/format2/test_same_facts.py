@@ -65,7 +65,7 @@ def labelled_rows(
     report=reports(),
     text_money=st.booleans(),
     period=st.sampled_from(["H1", "9M", "FY"]),
-    header=st.sampled_from(["simple", "count_money"]),
+    header=st.sampled_from(["simple", "count_money", "sources"]),
 )
 def test_a_report_written_in_either_format_reads_to_the_same_facts(
     report: tuple[dict[str, tuple[object, ...]], dict[str, tuple[object, object]]],
@@ -95,9 +95,10 @@ def test_a_report_written_in_either_format_reads_to_the_same_facts(
                 labelled_rows(funding, indicators, header),
                 period=period,
                 header=header,
+                sources=("national", "local", "counterpart", "other"),
                 # The money of a count-and-money table has its unit in its header: the ĐVT
                 # cell is the count's.
-                unit_at="row" if header == "simple" else "header",
+                unit_at={"simple": "row", "count_money": "header", "sources": "line"}[header],
                 text_money=text_money,
             ).path
         )

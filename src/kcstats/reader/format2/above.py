@@ -74,10 +74,10 @@ def read_above(grid: Grid, layout: Layout, catalogue: Catalogue, problems: Probl
         whole = " ".join(folded_lines)
         if not whole:
             continue
-        named = _agency(folded_lines, at, grid, words)
+        named = _agency(folded_lines, at, grid, words, catalogue)
         if named is not None:
             name, said_province = named
-            if catalogue.find_province(name, "63") or catalogue.find_province(name, "34"):
+            if _is_province(name, catalogue):
                 agency.append((name, at, clean_text(" ".join(lines))))
             elif said_province:
                 unknown.append((name, at))
@@ -143,19 +143,31 @@ def _date_below(grid: Grid, layout: Layout) -> dt.date | None:
     return None
 
 
-def _agency(lines: list[str], at: Cell, grid: Grid, words: Words) -> tuple[str, bool] | None:
+def _agency(
+    lines: list[str], at: Cell, grid: Grid, words: Words, catalogue: Catalogue
+) -> tuple[str, bool] | None:
     """The province an agency line names, and whether a word 'tỉnh'/'thành phố' said so."""
     for index, line in enumerate(lines):
         prefix = next((p for p in words.agency_prefixes if _starts(line, p)), None)
         if prefix is None:
             continue
         rest = line[len(prefix) :].strip()
-        if not _name_after(rest, words):
-            # 'UBND TỈNH' / 'LONG AN': the name is on the next line, or in the next cell.
-            following = lines[index + 1] if index + 1 < len(lines) else _next_cell(grid, at)
-            rest = f"{rest} {following}".strip()
-        return _name_after(rest, words)
+        named = _name_after(rest, words)
+        if named is not None:
+            return named
+        # 'UBND TỈNH' / 'LONG AN': the name is on the next line, or in the cell below or to
+        # the right; the first of them that names a province.
+        following = [lines[index + 1]] if index + 1 < len(lines) else _next_cells(grid, at)
+        candidates = [_name_after(f"{rest} {text}".strip(), words) for text in following]
+        found = [c for c in candidates if c is not None]
+        known = [c for c in found if _is_province(c[0], catalogue)]
+        chosen = known or found
+        return chosen[0] if chosen else None
     return None
+
+
+def _is_province(name: str, catalogue: Catalogue) -> bool:
+    return bool(catalogue.find_province(name, "63") or catalogue.find_province(name, "34"))
 
 
 def _name_after(rest: str, words: Words) -> tuple[str, bool] | None:
@@ -168,13 +180,14 @@ def _name_after(rest: str, words: Words) -> tuple[str, bool] | None:
     return None
 
 
-def _next_cell(grid: Grid, at: Cell) -> str:
+def _next_cells(grid: Grid, at: Cell) -> list[str]:
     row, col = at
+    found = []
     for r, c in ((row + 1, col), (row, col + 1)):
         value = grid.value(r, c)
         if isinstance(value, str) and value.strip():
-            return fold(value.splitlines()[0])
-    return ""
+            found.append(fold(value.splitlines()[0]))
+    return found
 
 
 def _starts(text: str, prefix: str) -> bool:

@@ -172,8 +172,10 @@ class _TableReader:
             if not has_figures:
                 if what.kind == "section":
                     section = self._open_section(what, row)
-                # A source row with no money may still have its 'Số đề án' below it.
-                after_source = what.key if what.kind == "source" else None
+                # A source or total row with no money may still have its 'Số đề án' below it.
+                after_source = (
+                    what.key if what.kind == "source" else "total" if what.kind == "total" else None
+                )
                 continue  # a heading, a note: nothing reported on this row
             after_source = None
             if what.kind == "total":
