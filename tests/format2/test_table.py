@@ -372,3 +372,29 @@ def test_a_section_count_stated_again_under_it_is_read_once(tmp_path: Path) -> N
     rows[1] = Row("Số lao động được đào tạo", "người", {"plan": 300, "actual": 170}, "1")
     result = read_file(write_format2(tmp_path / "b.xlsx", rows).path)
     assert errors(result) == [("row-duplicate", SHEET, "B8")]
+
+
+@pytest.mark.parametrize("signer", ["TL. GIÁM ĐỐC", "TUQ. GIÁM ĐỐC", "KT. GIÁM ĐỐC"])
+def test_a_signature_block_starting_in_the_row_number_column_ends_the_table(
+    tmp_path: Path, signer: str
+) -> None:
+    """Regression: 'Nơi nhận:' typed in column A (under the row numbers) with 'TL. GIÁM ĐỐC'
+    beside it was read as table rows and refused as not-a-number at the signer's name."""
+    rows = [
+        Row("Khuyến công quốc gia", "triệu đồng", {"plan": 1200, "actual": 800}),
+        Row(None),
+    ]
+    built = write_format2(tmp_path / "a.xlsx", rows, signature=False, notes=False)
+    last = int(built.cells["header"][1:]) + len(rows)  # one header row, then the rows
+    number_col, plan_col = "A", built.columns["plan"]
+    extra = {
+        f"{number_col}{last + 2}": "Nơi nhận:",
+        f"{plan_col}{last + 2}": signer,
+        f"{number_col}{last + 3}": "- Như trên;",
+        f"{plan_col}{last + 3}": "TRƯỞNG PHÒNG",
+        f"{plan_col}{last + 6}": "Nguyễn Văn B",
+    }
+    built = write_format2(tmp_path / "a.xlsx", rows, signature=False, notes=False, extra=extra)
+    result = read_file(built.path)
+    assert result.status == FileStatus.ACCEPTED and result.problems == []
+    assert money(report_of(result))["national"] == (None, D(1200), None, D(800))

@@ -218,7 +218,9 @@ class _TableReader:
         grid = self.grid
         cells = grid.rows[row] if row < grid.height else ()
         flags = grid.flags
-        quiet = self.quiet_cols  # row numbers and units are never a signature
+        # Row-number and unit cells never hold a place-and-date line, but a signature block
+        # often starts in the first column ('Nơi nhận:' in A, under the row numbers).
+        quiet = self.quiet_cols
         endings = self.endings
         blank = True
         for col, value in enumerate(cells):
@@ -228,10 +230,10 @@ class _TableReader:
                         blank = False
                     continue
                 blank = False
-                if col in quiet:
-                    continue
                 ends = endings[value] if value in endings else _ending(value, self.words)
-                if ends == "signature" or (ends == "date" and col not in self.label_cols):
+                if ends == "signature" or (
+                    ends == "date" and col not in self.label_cols and col not in quiet
+                ):
                     return "end"
             elif value is None or value == "":
                 if flags and (row, col) in flags:
@@ -861,7 +863,8 @@ def _ending(text: str, words: Words) -> str | None:
         if folded in words.signature_words or folded.startswith("noi nhan"):
             found = "signature"
             break
-        if folded.startswith(("kt ", "tm ", "q ")) and any(
+        # KT. (ký thay), TM. (thay mặt), Q. (quyền), TL. (thừa lệnh), TUQ. (thừa ủy quyền)
+        if folded.startswith(("kt ", "tm ", "q ", "tl ", "tuq ")) and any(
             w in folded for w in ("giam doc", "chu tich", "uy ban")
         ):
             found = "signature"
