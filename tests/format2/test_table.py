@@ -398,3 +398,31 @@ def test_a_signature_block_starting_in_the_row_number_column_ends_the_table(
     result = read_file(built.path)
     assert result.status == FileStatus.ACCEPTED and result.problems == []
     assert money(report_of(result))["national"] == (None, D(1200), None, D(800))
+
+
+@pytest.mark.parametrize(
+    "beside", ["GIÁM ĐỐC", "Nơi nhận:", "Thanh Hóa, ngày 20 tháng 12 năm 2024"]
+)
+def test_a_signature_block_beside_the_rows_neither_ends_nor_cuts_the_table(
+    tmp_path: Path, beside: str
+) -> None:
+    """Regression: 'GIÁM ĐỐC' or 'Nơi nhận:' two columns to the right of the first data row
+    ended the table there, and the rows below it were dropped without a word."""
+    rows = [
+        Row("Khuyến công quốc gia", "triệu đồng", {"plan": 1200, "actual": 800}),
+        Row("Khuyến công địa phương", "triệu đồng", {"plan": 3000, "actual": 2500}),
+    ]
+    plain = write_format2(tmp_path / "plain.xlsx", rows, signature=False, notes=False)
+    first = int(plain.cells["header"][1:]) + 1
+    beyond = chr(ord(max(plain.columns.values())) + 2)  # two columns right of the table
+    built = write_format2(
+        tmp_path / "beside.xlsx",
+        rows,
+        signature=False,
+        notes=False,
+        extra={f"{beyond}{first}": beside, f"{beyond}{first + 3}": "Nguyễn Văn A"},
+    )
+    result = read_file(built.path)
+    assert result.status == FileStatus.ACCEPTED and result.problems == []
+    assert money(report_of(result)) == money(report_of(read_file(plain.path)))
+    assert money(report_of(result))["local"] == (None, D(3000), None, D(2500))

@@ -136,6 +136,10 @@ class _TableReader:
         self.label_cols = [
             c.col for key, c in layout.single.items() if key in ("label", "row_number")
         ]
+        # The table's own columns, from its first to its last: what stands beside it (a
+        # signature block, 'Nơi nhận' to the right of the rows) neither ends nor fills it.
+        spanned = [*self.figure_cols, *(c.col for c in layout.single.values())]
+        self.span = range(min(spanned), max(spanned) + 1)
 
     # -- walking the rows --------------------------------------------------------------------
 
@@ -223,7 +227,10 @@ class _TableReader:
         quiet = self.quiet_cols
         endings = self.endings
         blank = True
+        span = self.span
         for col, value in enumerate(cells):
+            if col not in span:
+                continue
             if type(value) is str:
                 if not value or value.isspace():
                     if flags and (row, col) in flags:
