@@ -426,3 +426,27 @@ def test_a_signature_block_beside_the_rows_neither_ends_nor_cuts_the_table(
     assert result.status == FileStatus.ACCEPTED and result.problems == []
     assert money(report_of(result)) == money(report_of(read_file(plain.path)))
     assert money(report_of(result))["local"] == (None, D(3000), None, D(2500))
+
+
+def test_a_total_formula_never_calculated_is_a_warning_not_a_refusal(tmp_path: Path) -> None:
+    """As in format 1: kcstats computes the total anyway, so a Tổng cộng formula with no
+    saved value (a file written by a program) is passed over with a warning; a part with no
+    saved value is still refused."""
+    rows = [
+        Row("Khuyến công quốc gia", "triệu đồng", {"plan": 1200, "actual": 800}),
+        Row("Khuyến công địa phương", "triệu đồng", {"plan": 3000, "actual": 2500}),
+        Row("Tổng cộng", "triệu đồng", {"plan": "=SUM(D1:D2)", "actual": "=SUM(E1:E2)"}),
+    ]
+    built = write_format2(tmp_path / "a.xlsx", rows, signature=False, notes=False)
+    result = read_file(built.path)
+    assert result.status == FileStatus.ACCEPTED
+    total_row = int(built.cells["header"][1:]) + 3
+    plan, actual = built.columns["plan"], built.columns["actual"]
+    assert warnings(result) == [
+        ("total-formula-without-value", SHEET, f"{plan}{total_row}"),
+        ("total-formula-without-value", SHEET, f"{actual}{total_row}"),
+    ]
+    assert money(report_of(result))["local"] == (None, D(3000), None, D(2500))
+    rows[0] = Row("Khuyến công quốc gia", "triệu đồng", {"plan": 1200, "actual": "=1+1"})
+    refused = read_file(write_format2(tmp_path / "b.xlsx", rows, signature=False, notes=False).path)
+    assert ("formula-without-value", SHEET, f"{actual}{total_row - 2}") in errors(refused)

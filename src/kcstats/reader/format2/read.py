@@ -183,7 +183,9 @@ class _TableReader:
                 continue  # a heading, a note: nothing reported on this row
             after_source = None
             if what.kind == "total":
-                figures = self._figures(row, unit, money_row=True)
+                # kcstats computes the total anyway: a formula never calculated is a warning
+                # (total-formula-without-value), as in format 1, not a refusal.
+                figures = self._figures(row, unit, money_row=True, lenient=True)
                 if not self._subtotal(row, figures, section):
                     self.totals.append((row, figures))
                 section = Section(None, row, known=False)
