@@ -366,6 +366,14 @@ _TYPES = [
         "The stated percent of plan is {found}, but it computes to {expected}.",
     ),
     ProblemType(
+        "prior-percent-mismatch",
+        _E,
+        "check",
+        "Tỷ lệ % so với cùng kỳ năm trước ghi {found}, nhưng tính ra {expected}.",
+        "The stated percent of the same period last year is {found}, but it computes to "
+        "{expected}.",
+    ),
+    ProblemType(
         "duplicate-conflict",
         _E,
         "file",

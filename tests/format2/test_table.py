@@ -450,3 +450,25 @@ def test_a_total_formula_never_calculated_is_a_warning_not_a_refusal(tmp_path: P
     rows[0] = Row("Khuyến công quốc gia", "triệu đồng", {"plan": 1200, "actual": "=1+1"})
     refused = read_file(write_format2(tmp_path / "b.xlsx", rows, signature=False, notes=False).path)
     assert ("formula-without-value", SHEET, f"{actual}{total_row - 2}") in errors(refused)
+
+
+def test_a_wrong_percent_of_last_year_is_named_as_such_at_its_cell(tmp_path: Path) -> None:
+    """Regression: a wrong '% so cùng kỳ' was refused with the message of '% đạt kế hoạch',
+    sending the reader to the wrong column."""
+    rows = [
+        Row(
+            "Doanh thu tư vấn phát triển công nghiệp",
+            "triệu đồng",
+            {"plan": 9910, "actual": 4870, "prior": 3168, "prior_percent": "150"},
+            "1",
+            "r",
+        ),
+    ]
+    built = write_format2(tmp_path / "a.xlsx", rows, prior=True)
+    result = read_file(built.path)
+    column = built.columns["prior_percent"]
+    assert errors(result) == [("prior-percent-mismatch", SHEET, f"{column}{built.rows['r']}")]
+    [problem] = result.errors
+    computed = (D(4870) * 100 / D(3168)).quantize(D("0.01"))
+    assert (problem.found, problem.expected) == ("150", str(computed).replace(".", ","))
+    assert "cùng kỳ" in problem.message("vi") and "last year" in problem.message("en")

@@ -301,8 +301,10 @@ def check_percent(
     actual: Decimal | int | None,
     problems: Problems,
     lenient: bool = False,
+    code: str = "percent-mismatch",
 ) -> None:
     """A stated '% đạt kế hoạch' must agree with actual / plan × 100, to its last shown digit.
+    (`plan` is the base of the percent: with code prior-percent-mismatch, last year's figure.)
 
     Excel often stores a percent-formatted cell as a fraction (0,491 shown as 49,1%), so a
     stated value that agrees as a fraction agrees too.
@@ -321,7 +323,7 @@ def check_percent(
     )
     if not (as_percent or as_fraction):
         problems.add(
-            "percent-mismatch",
+            code,
             sheet=grid.name,
             at=(row, col),
             found=shown_figure(stated.value),

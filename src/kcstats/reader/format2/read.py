@@ -340,7 +340,10 @@ class _TableReader:
 
     def _check_percents(self, row: int, figures: RowFigures) -> None:
         groups = self.layout.groups
-        for group, base in (("percent", "plan"), ("prior_percent", "prior")):
+        for group, base, code in (
+            ("percent", "plan", "percent-mismatch"),
+            ("prior_percent", "prior", "prior-percent-mismatch"),
+        ):
             for slot, column in groups.get(group, {}).items():
                 if self.grid.is_empty(row, column.col):
                     continue  # nothing stated
@@ -349,7 +352,9 @@ class _TableReader:
                 )
                 reference = self._value(figures, base, money=money)
                 actual = self._value(figures, "actual", money=money)
-                check_percent(self.grid, row, column.col, reference, actual, self.problems)
+                check_percent(
+                    self.grid, row, column.col, reference, actual, self.problems, code=code
+                )
 
     def _check_sources(self, row: int, figures: RowFigures) -> None:
         """In a sources layout, a row's stated Tổng số against its sources."""
