@@ -383,6 +383,15 @@ _TYPES = [
     ),
     # Format 2, the administrative report table (report-format-2.md).
     ProblemType(
+        "prior-total-unchecked",
+        _W,
+        "check",
+        'Dòng tổng ghi "Cùng kỳ năm trước" là {found}, nhưng không nguồn hay mục nào ghi cùng kỳ '
+        "để đối chiếu; số này không được giữ trong báo cáo.",
+        "The total row states {found} for the same period last year, but no source or "
+        "activity states one to check it against; the figure is not kept.",
+    ),
+    ProblemType(
         "layout-unknown",
         _E,
         "sheet",
