@@ -378,8 +378,8 @@ _TYPES = [
         "prior-year-mismatch",
         _W,
         "check",
-        'Chỉ tiêu "{indicator}": cột "Cùng kỳ năm trước" ghi {found}, nhưng báo cáo năm trước ({other}) ghi {expected}.',
-        '"{indicator_en}": the same-period-last-year column says {found}, but last year\'s report ({other}) says {expected}.',
+        '{measure} "{indicator}": cột "Cùng kỳ năm trước" ghi {found}, nhưng báo cáo năm trước ({other}) ghi {expected}.',
+        '{measure_en} "{indicator_en}": the same-period-last-year column says {found}, but last year\'s report ({other}) says {expected}.',
     ),
     # Format 2, the administrative report table (report-format-2.md).
     ProblemType(
