@@ -7,6 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
+
 import kcstats
 from format2_builder import Row, write_format2
 from kcstats.reader import read_file
@@ -107,3 +109,43 @@ def test_copies_with_different_priors_but_equal_plan_and_actual_are_copies(
     result = kcstats.merge(tmp_path)
     codes = sorted(p.code for f in result.files for p in f.problems)
     assert "duplicate-conflict" not in codes and "duplicate-copy" in codes
+
+
+def test_a_sources_as_columns_table_keeps_priors_by_source(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws["A1"], ws["A2"] = "UBND TỈNH LONG AN", "SỞ CÔNG THƯƠNG"
+    ws["A4"] = "BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH KHUYẾN CÔNG 6 THÁNG ĐẦU NĂM 2024"
+    ws["F5"] = "ĐVT: triệu đồng"
+    ws["A6"], ws["B6"], ws["C6"] = "STT", "Nội dung", "ĐVT"
+    groups = (("D", "F", "Kế hoạch năm 2024"), ("G", "I", "Thực hiện 6 tháng 2024"),
+              ("J", "L", "Cùng kỳ năm trước"))  # fmt: skip
+    for start, end, text in groups:
+        ws[f"{start}6"] = text
+        ws.merge_cells(f"{start}6:{end}6")
+    columns = "DEFGHIJKL"
+    for i, col in enumerate(columns):
+        ws[f"{col}7"] = ("Tổng số", "KCQG", "KCĐP")[i % 3]
+    table = [
+        ("", "Tổng cộng", "triệu đồng", (3000, 1000, 2000, 1300, 400, 900, 1150, 350, 800)),
+        ("", "Số đề án", "đề án", (12, 2, 10, 7, 1, 6, 9, 3, 6)),
+        ("I", "Đào tạo nghề", "triệu đồng", (500, 200, 300, 300, 100, 200, 260, 100, 150)),
+    ]
+    for row, (number, label, unit, values) in enumerate(table, start=8):
+        ws[f"A{row}"], ws[f"B{row}"], ws[f"C{row}"] = number, label, unit
+        for col, value in zip(columns, values, strict=True):
+            ws[f"{col}{row}"] = value
+    wb.save(tmp_path / "a.xlsx")
+    result = read_file(tmp_path / "a.xlsx")
+    assert result.report is not None
+    assert {f.source: (f.prior_projects, f.prior_money) for f in result.report.funding} == {
+        "national": (3, Decimal(350)),
+        "local": (6, Decimal(800)),
+    }
+    priors = {a.source: a.prior_money for a in result.report.activity_funding}
+    assert priors == {"national": Decimal(100), "local": Decimal(150)}
+    # The section's stated Tổng số for last year, 260, is not 100 + 150.
+    assert [(p.code, p.cell, p.found) for p in result.problems] == [
+        ("total-mismatch", "J10", "260")
+    ]
