@@ -94,3 +94,32 @@ def test_funding_priors_are_checked_against_a_format_1_report_too(tmp_path: Path
     assert [(p["code"], p["found"], p["expected"]) for p in later["problems"]] == [
         ("prior-year-mismatch", "800", "790")
     ]
+
+
+def test_across_the_merger_a_funding_prior_is_the_old_provinces_together(tmp_path: Path) -> None:
+    for province, spent in (("Long An", 100), ("Tây Ninh", 50)):
+        report(tmp_path / "2025", province, 2025, "H1", funding={"national": (1, 200, 1, spent)})
+    for name, prior in (("agrees.xlsx", 150), ("differs.xlsx", 160)):
+        folder = tmp_path / name.removesuffix(".xlsx")
+        folder.mkdir()
+        write_format2(
+            folder / name,
+            [Row("Khuyến công quốc gia", "triệu đồng",
+                 {"plan": 300, "actual": 120, "prior": prior}, "A")],
+            province="Tây Ninh",
+            year=2026,
+            prior=True,
+        )  # fmt: skip
+    done = invoke("merge", tmp_path / "agrees", tmp_path / "2025", "--format", "json")
+    assert done.exit_code == 0, done.output
+    files = {Path(f["path"]).name: f for f in json.loads(done.stdout)["files"]}
+    assert files["agrees.xlsx"]["problems"] == []
+    done = invoke("merge", tmp_path / "differs", tmp_path / "2025", "--format", "json")
+    files = {Path(f["path"]).name: f for f in json.loads(done.stdout)["files"]}
+    (warning,) = files["differs.xlsx"]["problems"]
+    assert (warning["code"], warning["found"], warning["expected"]) == (
+        "prior-year-mismatch",
+        "160",
+        "150",
+    )
+    assert "Long_An" in warning["message"] and "Tây_Ninh" in warning["message"]
