@@ -37,6 +37,12 @@ class FundingLine(_Model):
     plan_money: Decimal | None = Field(default=None, ge=0, decimal_places=3)
     actual_projects: int | None = Field(default=None, ge=0)
     actual_money: Decimal | None = Field(default=None, ge=0, decimal_places=3)
+    prior_projects: int | None = Field(
+        default=None, ge=0, description="Cùng kỳ năm trước, as stated (format 2)"
+    )
+    prior_money: Decimal | None = Field(
+        default=None, ge=0, decimal_places=3, description="Cùng kỳ năm trước, as stated (format 2)"
+    )
 
 
 class IndicatorFigure(_Model):
@@ -55,6 +61,9 @@ class ActivityFunding(_Model):
     source: ActivitySource
     plan_money: Decimal | None = Field(default=None, ge=0, decimal_places=3)
     actual_money: Decimal | None = Field(default=None, ge=0, decimal_places=3)
+    prior_money: Decimal | None = Field(
+        default=None, ge=0, decimal_places=3, description="Cùng kỳ năm trước, as stated"
+    )
 
 
 class UnmappedRow(_Model):
@@ -104,14 +113,22 @@ class Report(_Model):
         return f"{self.era}:{self.province_code}"
 
     def figures(self) -> tuple[object, ...]:
-        """The figures alone: two files with equal figures are copies of one report."""
+        """The figures alone: two files with equal figures are copies of one report. What a
+        report states for the same period last year is not its own figure and is left out."""
         return (
             self.province_key,
             self.year,
             self.period,
-            tuple(sorted(line.model_dump_json() for line in self.funding)),
+            tuple(
+                sorted(
+                    line.model_dump_json(exclude={"prior_projects", "prior_money"})
+                    for line in self.funding
+                )
+            ),
             tuple(sorted(fig.model_dump_json(exclude={"prior"}) for fig in self.indicators)),
-            tuple(sorted(a.model_dump_json() for a in self.activity_funding)),
+            tuple(
+                sorted(a.model_dump_json(exclude={"prior_money"}) for a in self.activity_funding)
+            ),
         )
 
 
@@ -157,6 +174,8 @@ def funding_line(
     plan_money: Decimal | None,
     actual_projects: int | None,
     actual_money: Decimal | None,
+    prior_projects: int | None,
+    prior_money: Decimal | None,
 ) -> FundingLine:
     return trusted(
         FundingLine,
@@ -166,6 +185,8 @@ def funding_line(
             "plan_money": plan_money,
             "actual_projects": actual_projects,
             "actual_money": actual_money,
+            "prior_projects": prior_projects,
+            "prior_money": prior_money,
         },
     )
 
@@ -177,7 +198,11 @@ def indicator_figure(
 
 
 def activity_funding(
-    activity: str, source: str, plan_money: Decimal | None, actual_money: Decimal | None
+    activity: str,
+    source: str,
+    plan_money: Decimal | None,
+    actual_money: Decimal | None,
+    prior_money: Decimal | None,
 ) -> ActivityFunding:
     return trusted(
         ActivityFunding,
@@ -186,6 +211,7 @@ def activity_funding(
             "source": source,
             "plan_money": plan_money,
             "actual_money": actual_money,
+            "prior_money": prior_money,
         },
     )
 
@@ -210,11 +236,22 @@ def to_wire(result: FileResult) -> Wire:
         report_wire = (
             *(_cut(name, fields[name]) for name in _REPORT_FIELDS[:-3]),
             [
-                (f.source, f.plan_projects, f.plan_money, f.actual_projects, f.actual_money)
+                (
+                    f.source,
+                    f.plan_projects,
+                    f.plan_money,
+                    f.actual_projects,
+                    f.actual_money,
+                    f.prior_projects,
+                    f.prior_money,
+                )
                 for f in report.funding
             ],
             [(f.code, f.plan, f.actual, f.prior) for f in report.indicators],
-            [(a.activity, a.source, a.plan_money, a.actual_money) for a in report.activity_funding],
+            [
+                (a.activity, a.source, a.plan_money, a.actual_money, a.prior_money)
+                for a in report.activity_funding
+            ],
         )
     problems = [
         (p.code, p.severity.value, p.sheet, p.cell, p.found, p.expected, p.message_vi, p.message_en)

@@ -386,10 +386,19 @@ _TYPES = [
         "prior-year-mismatch",
         _W,
         "check",
-        'Chỉ tiêu "{indicator}": cột "Cùng kỳ năm trước" ghi {found}, nhưng báo cáo năm trước ({other}) ghi {expected}.',
-        '"{indicator_en}": the same-period-last-year column says {found}, but last year\'s report ({other}) says {expected}.',
+        '{measure} "{indicator}": cột "Cùng kỳ năm trước" ghi {found}, nhưng báo cáo năm trước ({other}) ghi {expected}.',
+        '{measure_en} "{indicator_en}": the same-period-last-year column says {found}, but last year\'s report ({other}) says {expected}.',
     ),
     # Format 2, the administrative report table (report-format-2.md).
+    ProblemType(
+        "prior-total-unchecked",
+        _W,
+        "check",
+        'Dòng tổng ghi "Cùng kỳ năm trước" là {found}, nhưng không nguồn hay mục nào ghi cùng kỳ '
+        "để đối chiếu; số này không được giữ trong báo cáo.",
+        "The total row states {found} for the same period last year, but no source or "
+        "activity states one to check it against; the figure is not kept.",
+    ),
     ProblemType(
         "layout-unknown",
         _E,

@@ -30,11 +30,27 @@ WITH_UNKNOWN_ROWS = [
     Row("Hoạt động đột xuất", "triệu đồng", {"plan": 20, "actual": 10}, "II"),
     Row("Số cuộc kiểm tra", "cuộc", {"plan": 3, "actual": 2}, "1"),
 ]
+WITH_PRIORS_ON_FUNDING = [
+    Row("Tổng cộng (A+B)", "triệu đồng", {"plan": 3000, "actual": 1300, "prior": 1150}),
+    Row("Khuyến công quốc gia", "triệu đồng", {"plan": 1000, "actual": 400, "prior": 350}, "A"),
+    Row("Số đề án", "đề án", {"plan": 2, "actual": 1, "prior": 3}),
+    Row("Khuyến công địa phương", "triệu đồng", {"plan": 2000, "actual": 900, "prior": 800}, "B"),
+    Row("Đào tạo nghề", "triệu đồng", {"plan": 500, "actual": 300, "prior": 250}, "I"),
+    Row("Lao động được đào tạo nghề", "người", {"plan": 100, "actual": 50, "prior": 40}),
+    Row("Tư vấn, trợ giúp", None, {}, "II"),
+    Row("Khuyến công quốc gia", "triệu đồng", {"plan": 200, "actual": 100, "prior": 90}),
+    Row("Khuyến công địa phương", "triệu đồng", {"plan": 300, "actual": 200, "prior": 100}),
+]
 LAYOUTS = {
     "one-row": {},
     "count-and-money": {"header": "count_money"},
     "sources-as-columns": {"header": "sources"},
     "unknown-rows-and-last-year": {"rows": WITH_UNKNOWN_ROWS, "prior": True},
+    "last-year-on-funding-and-sections": {
+        "rows": WITH_PRIORS_ON_FUNDING,
+        "prior": True,
+        "percent": False,
+    },
 }
 
 

@@ -1,8 +1,10 @@
 """The optional "Cùng kỳ năm trước" (same period last year) column of a report, checked against
 last year's report when the merge holds both.
 
-A figure stated in that column is compared with the indicator's actual in the accepted report
-of the same province, the same period and the year before; across the 2025 merger that is the
+A figure stated in that column (an indicator's, a funding source's money or projects, an
+activity's money) is compared with the actual of the same measure in the accepted report of
+the same province, the same period and the year before (an activity's total with last year's
+national + local where last year split it by source); across the 2025 merger that is the
 sum of the reports of the old provinces the unit was made from (blank rules as in merge). The
 check is made only where last year's figure can be known: every report it needs is accepted,
 and it gives a figure. A difference is a warning, `prior-year-mismatch`, added to the later
@@ -24,7 +26,7 @@ FILE_JOINER = " + "
 def check_prior_year(files: Sequence[FileResult], catalogue: Catalogue) -> list[FileResult]:
     """The files, each accepted report's stated same-period-last-year figures checked against
     last year's accepted reports among `files`. A file with a difference comes back as a copy
-    with a `prior-year-mismatch` warning per indicator; every other file comes back as is."""
+    with a `prior-year-mismatch` warning per measure; every other file comes back as is."""
     accepted: dict[tuple[str, int, str], FileResult] = {}
     for f in files:
         if f.status == FileStatus.ACCEPTED and f.report is not None:
@@ -51,7 +53,7 @@ def last_year_keys(report: Report, catalogue: Catalogue) -> list[str]:
 def _mismatches(
     report: Report, accepted: dict[tuple[str, int, str], FileResult], catalogue: Catalogue
 ) -> list[Problem]:
-    stated = [figure for figure in report.indicators if figure.prior is not None]
+    stated = _stated(report)
     if not stated:
         return []
     previous = [
@@ -59,33 +61,94 @@ def _mismatches(
     ]
     if not previous or any(p is None for p in previous):
         return []
-    earlier = [p for p in previous if p is not None]
-    actual: dict[str, Decimal] = {}
-    for f in earlier:
-        assert f.report is not None
-        for figure in f.report.indicators:
-            if figure.actual is not None:
-                actual[figure.code] = actual.get(figure.code, Decimal(0)) + figure.actual
-    others = FILE_JOINER.join(f.path for f in earlier)
-    sheet = catalogue.aliases.sheet_titles.get("results")
+    earlier = [p.report for p in previous if p is not None and p.report is not None]
+    actual = _actuals(earlier)
+    others = FILE_JOINER.join(p.path for p in previous if p is not None)
     problems = []
-    for figure in stated:
-        expected = actual.get(figure.code)
-        if expected is None or figure.prior is None or figure.prior == expected:
+    for key, prior in stated.items():
+        expected = actual.get(key)
+        if expected is None and key[0] == "activity" and key[2] == "total":
+            # Last year split the activity's money by source: its total is national + local.
+            parts = [actual.get(("activity", key[1], s)) for s in ("national", "local")]
+            if all(p is not None for p in parts):
+                expected = sum((p for p in parts if p is not None), Decimal(0))
+        if expected is None or prior == expected:
             continue
-        indicator = catalogue.indicators[figure.code]
+        sheet, what_vi, what_en, label_vi, label_en = _named(key, catalogue)
         problems.append(
             problem(
                 "prior-year-mismatch",
-                sheet=sheet,
-                found=figure_text(figure.prior),
+                sheet=catalogue.aliases.sheet_titles.get(sheet),
+                found=figure_text(prior),
                 expected=figure_text(expected),
                 other=others,
-                indicator=indicator.label_vi,
-                indicator_en=indicator.label_en,
+                measure=what_vi,
+                measure_en=what_en,
+                indicator=label_vi,
+                indicator_en=label_en,
             )
         )
     return problems
+
+
+# What a report states for the same period last year, and what last year's report gave, by
+# measure: ("indicator", code, ""), ("money" | "projects", source, ""), or ("activity",
+# activity, source).
+Key = tuple[str, str, str]
+
+
+def _stated(report: Report) -> dict[Key, Decimal]:
+    stated: dict[Key, Decimal] = {}
+    for figure in report.indicators:
+        if figure.prior is not None:
+            stated[("indicator", figure.code, "")] = figure.prior
+    for line in report.funding:
+        if line.prior_money is not None:
+            stated[("money", line.source, "")] = line.prior_money
+        if line.prior_projects is not None:
+            stated[("projects", line.source, "")] = Decimal(line.prior_projects)
+    for a in report.activity_funding:
+        if a.prior_money is not None:
+            stated[("activity", a.activity, a.source)] = a.prior_money
+    return stated
+
+
+def _actuals(reports: Sequence[Report]) -> dict[Key, Decimal]:
+    """Last year's actual figures by measure, added up over the reports (blanks left out)."""
+    actual: dict[Key, Decimal] = {}
+
+    def add(key: Key, value: Decimal | int | None) -> None:
+        if value is not None:
+            actual[key] = actual.get(key, Decimal(0)) + value
+
+    for r in reports:
+        for figure in r.indicators:
+            add(("indicator", figure.code, ""), figure.actual)
+        for line in r.funding:
+            add(("money", line.source, ""), line.actual_money)
+            add(("projects", line.source, ""), line.actual_projects)
+        for a in r.activity_funding:
+            add(("activity", a.activity, a.source), a.actual_money)
+    return actual
+
+
+def _named(key: Key, catalogue: Catalogue) -> tuple[str, str, str, str, str]:
+    """The sheet role, what is measured (vi, en) and the name of what it is measured on."""
+    kind, code, source = key
+    if kind == "indicator":
+        indicator = catalogue.indicators[code]
+        return "results", "Chỉ tiêu", "Indicator", indicator.label_vi, indicator.label_en
+    if kind in ("money", "projects"):
+        src = catalogue.sources[code]
+        if kind == "money":
+            return "funding", "Kinh phí", "Money", src.label_vi, src.label_en
+        return "funding", "Số đề án", "Projects", src.label_vi, src.label_en
+    activity = catalogue.activities[code]
+    label_vi, label_en = activity.label_vi, activity.label_en
+    if source != "total":
+        label_vi += f" — {catalogue.sources[source].label_vi}"
+        label_en += f" — {catalogue.sources[source].label_en}"
+    return "funding", "Kinh phí hoạt động", "Activity money", label_vi, label_en
 
 
 def figure_text(value: Decimal) -> str:

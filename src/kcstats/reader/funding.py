@@ -240,6 +240,8 @@ def _line(source: str, values: dict[str, Decimal | int | None]) -> FundingLine:
         cast("Decimal | None", plan_money),
         cast("int | None", actual_projects),
         cast("Decimal | None", actual_money),
+        None,  # format 1 has no same-period-last-year column for funding
+        None,
     )
 
 

@@ -447,7 +447,7 @@ class _TableReader:
             )
             return section
         self.sources[source] = (row, figures)
-        for stage in ("plan", "actual"):
+        for stage in STAGES:
             count = self._value(figures, stage, money=False)
             if count is not None:
                 self.projects.setdefault(source, {})[stage] = int(count)
@@ -459,7 +459,7 @@ class _TableReader:
         if source == "total":
             self._total_projects.append((row, figures))
             return
-        for stage in ("plan", "actual"):
+        for stage in STAGES:
             count = self._value(figures, stage, money=False)
             if count is not None:
                 self.projects.setdefault(source, {})[stage] = int(count)
@@ -659,7 +659,7 @@ class _TableReader:
                 continue
             # Sub-rows split the section's money by source: its stated total is checked
             # against them; sub-rows that add up otherwise are pointed out, not refused.
-            for stage in ("plan", "actual"):
+            for stage in STAGES:
                 stated = next((m for (s, _), m in section.own.items() if s == stage), None)
                 parts = {src: v for (s, src), v in section.parts.items() if s == stage}
                 if stated is None or not parts:
@@ -697,8 +697,6 @@ class _TableReader:
                 chosen = dict(by_source)
             has_sources = {s for (s, src) in chosen if src in SOURCE_CODES}
             for (stage, source), value in chosen.items():
-                if stage not in ("plan", "actual"):
-                    continue
                 if source == "total" and stage in has_sources:
                     continue  # split by source: the stated Tổng số was checked against them
                 entry = sums.setdefault((activity, source), {})
@@ -709,7 +707,9 @@ class _TableReader:
             sums.items(), key=lambda item: (order.index(item[0][0]), item[0][1])
         ):
             lines.append(
-                activity_funding(activity, source, stages.get("plan"), stages.get("actual"))
+                activity_funding(
+                    activity, source, stages.get("plan"), stages.get("actual"), stages.get("prior")
+                )
             )
         return lines
 
@@ -724,7 +724,7 @@ class _TableReader:
                 if _gives(figures, source)
             }
             for source in self.sources:
-                for stage in ("plan", "actual"):
+                for stage in STAGES:
                     count = figures.counts.get((stage, source))
                     if count is not None:
                         self.projects.setdefault(source, {})[stage] = int(count)
@@ -734,7 +734,7 @@ class _TableReader:
             self._check_percents(row, figures)
             if self.layout.kind == "sources":
                 self._check_sources(row, figures)
-            for stage in ("plan", "actual"):
+            for stage in STAGES:
                 stated = next(
                     (
                         m
@@ -754,6 +754,8 @@ class _TableReader:
                     parts = self._activity_parts(stage)
                 if parts:
                     self._check_total(stated, parts)
+                elif stage == "prior":
+                    self._prior_total_unchecked(stated.at, shown_figure(stated.stated.value))
                 else:
                     self.problems.add(
                         "total-mismatch",
@@ -770,10 +772,10 @@ class _TableReader:
             if self.layout.kind == "sources":
                 self._check_sources(row, figures)
                 for (stage, slot), count in figures.counts.items():
-                    if slot in SOURCE_CODES and stage in ("plan", "actual"):
+                    if slot in SOURCE_CODES:
                         self.projects.setdefault(slot, {})[stage] = int(count)
                 continue
-            for stage in ("plan", "actual"):
+            for stage in STAGES:
                 stated = self._value(figures, stage, money=False)
                 parts = [
                     Decimal(n)
@@ -783,6 +785,9 @@ class _TableReader:
                 if stated is None or sum(parts, Decimal(0)) == stated:
                     continue
                 col = next(iter(self.layout.groups[stage].values())).col
+                if not parts and stage == "prior":
+                    self._prior_total_unchecked((row, col), shown_figure(stated))
+                    continue
                 self.problems.add(
                     "total-mismatch",
                     sheet=self.grid.name,
@@ -791,12 +796,17 @@ class _TableReader:
                     expected=shown_figure(sum(parts, Decimal(0))) if parts else "trống / blank",
                 )
 
+    def _prior_total_unchecked(self, at: tuple[int, int], found: str) -> None:
+        """A total's same period last year with no source or activity stating one: there is
+        nothing in the report to keep it as, or to check it against."""
+        self.problems.add("prior-total-unchecked", sheet=self.grid.name, at=at, found=found)
+
     def _activity_parts(self, stage: str) -> dict[str, Decimal]:
         """With no source rows, a total is checked against the money of the activities."""
         total = Decimal(0)
         found = False
         for line in self.activity_lines():
-            value = line.plan_money if stage == "plan" else line.actual_money
+            value = _stage_money(line, stage)
             if value is not None:
                 total += value
                 found = True
@@ -816,6 +826,8 @@ class _TableReader:
                     self._value(figures, "plan", money=True),
                     projects.get("actual"),
                     self._value(figures, "actual", money=True),
+                    projects.get("prior"),
+                    self._value(figures, "prior", money=True),
                 )
             )
         if not lines:
@@ -829,14 +841,29 @@ class _TableReader:
         for line in self.activity_lines():
             if line.source in SOURCE_CODES:
                 entry = sums.setdefault(line.source, {})
-                for stage, value in (("plan", line.plan_money), ("actual", line.actual_money)):
+                for stage in STAGES:
+                    value = _stage_money(line, stage)
                     if value is not None:
                         entry[stage] = entry.get(stage, Decimal(0)) + value
         return [
-            funding_line(source, None, sums[source].get("plan"), None, sums[source].get("actual"))
+            funding_line(
+                source,
+                None,
+                sums[source].get("plan"),
+                None,
+                sums[source].get("actual"),
+                None,
+                sums[source].get("prior"),
+            )
             for source in SOURCE_CODES
             if source in sums
         ]
+
+
+def _stage_money(line: ActivityFunding, stage: str) -> Decimal | None:
+    if stage == "plan":
+        return line.plan_money
+    return line.actual_money if stage == "actual" else line.prior_money
 
 
 def _gives(figures: RowFigures, source: str) -> bool:
