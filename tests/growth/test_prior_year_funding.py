@@ -83,6 +83,9 @@ def test_priors_that_differ_are_warnings_naming_measure_and_source(tmp_path: Pat
     activity = found[("prior-year-mismatch", "260", "250")]["message"]
     assert "Kinh phí hoạt động" in activity and "Đào tạo nghề" in activity
     assert "Vocational training" in en["260", "250"]
+    # A format-2 table is not the format-1 sheet 'Kinh phí' or 'Chỉ tiêu': no sheet is named
+    # rather than one the workbook does not have.
+    assert {p["sheet"] for p in later["problems"]} == {None}
 
 
 def test_funding_priors_are_checked_against_a_format_1_report_too(tmp_path: Path) -> None:

@@ -78,7 +78,10 @@ def _mismatches(
         problems.append(
             problem(
                 "prior-year-mismatch",
-                sheet=catalogue.aliases.sheet_titles.get(sheet),
+                # Format 1 names the sheet the figure stands on; a format-2 table is one sheet
+                # whose name the report does not keep, so no sheet rather than a wrong one
+                # (the message names the measure and the row's indicator or source).
+                sheet=catalogue.aliases.sheet_titles.get(sheet) if report.format == 1 else None,
                 found=figure_text(prior),
                 expected=figure_text(expected),
                 other=others,
