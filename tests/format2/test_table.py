@@ -472,3 +472,33 @@ def test_a_wrong_percent_of_last_year_is_named_as_such_at_its_cell(tmp_path: Pat
     computed = (D(4870) * 100 / D(3168)).quantize(D("0.01"))
     assert (problem.found, problem.expected) == ("150", str(computed).replace(".", ","))
     assert "cùng kỳ" in problem.message("vi") and "last year" in problem.message("en")
+
+
+def test_a_saved_total_over_parts_typed_as_text_stands_and_the_text_parts_are_warned(
+    tmp_path: Path,
+) -> None:
+    """A spreadsheet's SUM leaves out parts typed as text: a total stored as a number that
+    equals the parts stored as numbers is not refused; each text part gets
+    number-stored-as-text at its cell (report-format.md). One that agrees with neither sum
+    is still refused at the total cell."""
+
+    def rows(plan_total: int) -> list[Row]:
+        return [
+            Row("Khuyến công quốc gia", "triệu đồng", {"plan": "1.500", "actual": 800}),
+            Row("Khuyến công địa phương", "triệu đồng", {"plan": 3000, "actual": "2.100,5"}),
+            Row("Tổng cộng", "triệu đồng", {"plan": plan_total, "actual": 800}),
+        ]
+
+    built = write_format2(tmp_path / "a.xlsx", rows(3000), signature=False, notes=False)
+    result = read_file(built.path)
+    first = int(built.cells["header"][1:]) + 1
+    plan, actual = built.columns["plan"], built.columns["actual"]
+    assert result.status == FileStatus.ACCEPTED
+    assert warnings(result) == [
+        ("number-stored-as-text", SHEET, f"{plan}{first}"),
+        ("number-stored-as-text", SHEET, f"{actual}{first + 1}"),
+    ]
+    assert money(report_of(result))["national"] == (None, D(1500), None, D(800))
+    wrong = write_format2(tmp_path / "b.xlsx", rows(2999), signature=False, notes=False)
+    refused = read_file(wrong.path)
+    assert ("total-mismatch", SHEET, f"{plan}{first + 2}") in errors(refused)

@@ -390,9 +390,16 @@ class _TableReader:
                         expected=shown_figure(sum(parts_c, Decimal(0))),
                     )
 
-    def _check_total(self, stated: Money, parts: dict[str, Decimal]) -> None:
+    def _check_total(
+        self, stated: Money, parts: dict[str, Decimal], typed: dict[str, Money] | None = None
+    ) -> None:
         """A stated total of national and local; one that equals national + local +
-        counterpart is a total that includes counterpart funds (a note), else refused."""
+        counterpart is a total that includes counterpart funds (a note), else refused.
+
+        `typed`: the parts' cells by source. A total stored as a number may be a spreadsheet's
+        SUM, which leaves out parts typed as text: when it agrees with the parts stored as
+        numbers, the difference is the text parts', not the province's; each text part gets
+        number-stored-as-text and the total stands (report-format.md, as in format 1)."""
         core = sum((parts[s] for s in ("national", "local") if s in parts), Decimal(0))
         full = core + parts.get("counterpart", Decimal(0))
         tolerance = max(
@@ -401,6 +408,23 @@ class _TableReader:
         written = stated.stated.value * stated.factor
         if abs(written - core) <= tolerance:
             return
+        as_text = {
+            source: money
+            for source, money in (typed or {}).items()
+            if source in ("national", "local") and self._typed_as_text(money)
+        }
+        if as_text and not self._typed_as_text(stated):
+            for money in as_text.values():
+                self.problems.add(
+                    "number-stored-as-text",
+                    sheet=self.grid.name,
+                    at=money.at,
+                    found=self.grid.text(*money.at),
+                    expected=shown_figure(money.stated.value),
+                )
+            stored = core - sum((m.value for m in as_text.values()), Decimal(0))
+            if abs(written - stored) <= tolerance:
+                return
         if "counterpart" in parts and abs(written - full) <= tolerance:
             self.problems.add(
                 "total-includes-counterpart",
@@ -420,6 +444,9 @@ class _TableReader:
             found=shown_figure(stated.stated.value),
             expected=expected,
         )
+
+    def _typed_as_text(self, money: Money) -> bool:
+        return type(self.grid.value(*money.at)) is str
 
     # -- rows ----------------------------------------------------------------------------------
 
@@ -750,10 +777,15 @@ class _TableReader:
                     for source, (_, f) in self.sources.items()
                     if (money := self._value(f, stage, money=True)) is not None
                 }
+                typed = {
+                    source: cell
+                    for source, (_, f) in self.sources.items()
+                    if (cell := _money_cell(f, stage)) is not None
+                }
                 if not parts:
-                    parts = self._activity_parts(stage)
+                    parts, typed = self._activity_parts(stage), {}
                 if parts:
-                    self._check_total(stated, parts)
+                    self._check_total(stated, parts, typed)
                 elif stage == "prior":
                     self._prior_total_unchecked(stated.at, shown_figure(stated.stated.value))
                 else:
@@ -920,3 +952,12 @@ def _ending(text: str, words: Words) -> str | None:
 def _tolerance(money: Money) -> Decimal:
     """How far a stated sum may be from the computed one: half its last shown digit."""
     return max(shown_tolerance(money.stated.decimals) * money.factor, MONEY_TOLERANCE_FLOOR)
+
+
+def _money_cell(figures: RowFigures, stage: str) -> Money | None:
+    """The one money cell a row states for a stage (its value or money column), if any."""
+    for slot in ("value", "money"):
+        found = figures.money.get((stage, slot))
+        if found is not None:
+            return found
+    return None
