@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from kcstats.catalog import Catalogue, load_catalogue
+from kcstats.catalog import Catalogue, Province, load_catalogue
 from kcstats.model import FileResult, FileStatus, Report, UnmappedRow
 from kcstats.problems import Problem
 from kcstats.reader.context import Problems
@@ -80,39 +80,26 @@ def read_file(
         if sheets.results
         else []
     )
-    report = None
-    if facts.province is not None and facts.year is not None and facts.period is not None:
-        # Every value here was checked as it was read (see kcstats.model.trusted).
-        report = trusted(
-            Report,
-            {
-                "format": 1,
-                "province": facts.province.name,
-                "province_code": facts.province.code,
-                "era": facts.province.era,
-                "year": facts.year,
-                "period": facts.period,
-                "money_unit": facts.money_unit,
-                "reporting_unit": facts.reporting_unit,
-                "prepared_by": facts.prepared_by,
-                "prepared_on": facts.prepared_on,
-                "note": facts.note,
-                "report_date": facts.report_date,
-                "funding": funding,
-                "indicators": results,
-                "activity_funding": [],
-            },
-        )
-    return _result(
+    return _read_report(
         path,
-        FileStatus.REFUSED if problems.has_errors else FileStatus.ACCEPTED,
         digest,
-        problems.items,
-        province=facts.province.name if facts.province else facts.province_text,
-        year=facts.year,
-        period=facts.period,
-        report=report,
-        format_=1,
+        problems,
+        1,
+        facts.province,
+        facts.province_text,
+        facts.year,
+        facts.period,
+        {
+            "money_unit": facts.money_unit,
+            "reporting_unit": facts.reporting_unit,
+            "prepared_by": facts.prepared_by,
+            "prepared_on": facts.prepared_on,
+            "note": facts.note,
+            "report_date": facts.report_date,
+            "funding": funding,
+            "indicators": results,
+            "activity_funding": [],
+        },
     )
 
 
@@ -120,26 +107,57 @@ def _read_format2(
     path: Path, digest: str | None, table: Format2Table, catalogue: Catalogue, problems: Problems
 ) -> FileResult:
     read = read_format2(table.grid, table.layout, catalogue, problems)
+    return _read_report(
+        path,
+        digest,
+        problems,
+        2,
+        read.province,
+        read.province_text,
+        read.year,
+        read.period,
+        {
+            "money_unit": read.money_unit,
+            "reporting_unit": read.reporting_unit,
+            "prepared_by": None,
+            "prepared_on": None,
+            "note": None,
+            "report_date": read.report_date,
+            "funding": read.funding,
+            "indicators": read.indicators,
+            "activity_funding": read.activity_funding,
+        },
+        unmapped=read.unmapped,
+    )
+
+
+def _read_report(
+    path: Path,
+    digest: str | None,
+    problems: Problems,
+    format_: Literal[1, 2],
+    province: Province | None,
+    province_text: str | None,
+    year: int | None,
+    period: str | None,
+    figures: dict[str, object],
+    unmapped: list[UnmappedRow] | None = None,
+) -> FileResult:
+    """The FileResult of a workbook read in either format: a Report where province, year and
+    period are known (`figures`: the Report's other fields, in declaration order)."""
     report = None
-    if read.province is not None and read.year is not None and read.period is not None:
+    if province is not None and year is not None and period is not None:
+        # Every value here was checked as it was read (see kcstats.model.trusted).
         report = trusted(
             Report,
             {
-                "format": 2,
-                "province": read.province.name,
-                "province_code": read.province.code,
-                "era": read.province.era,
-                "year": read.year,
-                "period": read.period,
-                "money_unit": read.money_unit,
-                "reporting_unit": read.reporting_unit,
-                "prepared_by": None,
-                "prepared_on": None,
-                "note": None,
-                "report_date": read.report_date,
-                "funding": read.funding,
-                "indicators": read.indicators,
-                "activity_funding": read.activity_funding,
+                "format": format_,
+                "province": province.name,
+                "province_code": province.code,
+                "era": province.era,
+                "year": year,
+                "period": period,
+                **figures,
             },
         )
     return _result(
@@ -147,12 +165,12 @@ def _read_format2(
         FileStatus.REFUSED if problems.has_errors else FileStatus.ACCEPTED,
         digest,
         problems.items,
-        province=read.province.name if read.province else read.province_text,
-        year=read.year,
-        period=read.period,
+        province=province.name if province else province_text,
+        year=year,
+        period=period,
         report=report,
-        format_=2,
-        unmapped=read.unmapped,
+        format_=format_,
+        unmapped=unmapped,
     )
 
 
