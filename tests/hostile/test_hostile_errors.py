@@ -174,10 +174,15 @@ def test_a_killed_kcstats_leaves_no_worker_and_no_output_held_open(
     from hostile_files import slow_to_check
 
     slow_to_check(hostile_base, tmp_path / "slow.xlsx")
+    # A killed process cleans nothing up: its workers' folder goes in this test's own place,
+    # not in the machine's temporary directory.
+    scratch = tmp_path.parent / f"{tmp_path.name}-tmp"
+    scratch.mkdir()
     process = subprocess.Popen(
         [str(Path(sys.executable).parent / "kcstats"), "validate", str(tmp_path)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        env={**os.environ, "TMPDIR": str(scratch)},
     )
     children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
     workers: list[str] = []
