@@ -14,7 +14,10 @@ report cost no more than thousands of different reports.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections import defaultdict
+from pathlib import PurePath
 
 from kcstats.model import FileResult, FileStatus
 from kcstats.problems import Problem, problem
@@ -23,12 +26,26 @@ from kcstats.problems import Problem, problem
 # of copies would otherwise make every file list all the others (quadratic output).
 NAMED = 3
 
+# What copying a file adds to its name: "an-giang (1).xlsx" (browsers, e-mail), "an-giang -
+# Copy.xlsx", "Copy of an-giang.xlsx" (Windows), "an-giang - bản sao.xlsx" (Windows in
+# Vietnamese). Of identical files the one without such a marker is the original and counts.
+_COPY_MARKER = re.compile(
+    r"\s\(\d+\)$|(^|[\s_-])(copy|bản sao|ban sao)(\s\(\d+\))?$|^(copy of|bản sao của)\s",
+    re.IGNORECASE,
+)
+
+
+def copy_order(path: str) -> tuple[bool, str]:
+    """Sort key of a group's files: names without a copy marker first, then by path."""
+    stem = PurePath(path).stem.strip()
+    return (_COPY_MARKER.search(unicodedata.normalize("NFC", stem)) is not None, path)
+
 
 def resolve_duplicates(
     results: list[FileResult], *, prefer_newer: bool = False
 ) -> list[FileResult]:
-    """Same figures (the same bytes, or a re-saved copy): the first by path counts, the others
-    are skipped naming it. Different figures: every accepted one is refused, naming others,
+    """Same figures (the same bytes, or a re-saved copy): the first by path counts, a name
+    without a copy marker before one with (copy_order), the others are skipped naming it. Different figures: every accepted one is refused, naming others,
     because kcstats never guesses which one is right, unless `prefer_newer` and one report's
     own date is later than all the others'."""
     groups: dict[tuple[str, int, str], list[int]] = defaultdict(list)
@@ -40,14 +57,14 @@ def resolve_duplicates(
     for indexes in groups.values():
         if len(indexes) < 2:
             continue
-        members = sorted(indexes, key=lambda i: results[i].path)
+        members = sorted(indexes, key=lambda i: copy_order(results[i].path))
         for i, update in _resolve_group([results[i] for i in members], prefer_newer).items():
             resolved[members[i]] = update
     return resolved
 
 
 def _resolve_group(files: list[FileResult], prefer_newer: bool) -> dict[int, FileResult]:
-    """Position in `files` (sorted by path) -> what that file becomes, where it changes."""
+    """Position in `files` (sorted by copy_order) -> what that file becomes, where it changes."""
     changed: dict[int, FileResult] = {}
     # Byte-identical files are copies whatever their status: one is read, the others skipped.
     kept: list[int] = []

@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from builders import write_report
 from kcstats.model import FileStatus
 from kcstats.validate import validate
@@ -69,4 +71,45 @@ def test_old_and_new_spelling_of_one_province_are_one_province(tmp_path: Path) -
     assert statuses([tmp_path]) == {
         "a.xlsx": ("refused", ["duplicate-conflict"]),
         "b.xlsx": ("refused", ["duplicate-conflict"]),
+    }
+
+
+@pytest.mark.parametrize(
+    "copy_name",
+    [
+        "an-giang (1).xlsx",
+        "an-giang - Copy.xlsx",
+        "an-giang - Copy (2).xlsx",
+        "Copy of an-giang.xlsx",
+        "an-giang - bản sao.xlsx",
+        "Bản sao của an-giang.xlsx",
+    ],
+)
+def test_of_identical_files_the_one_without_a_copy_marker_counts(
+    tmp_path: Path, copy_name: str
+) -> None:
+    original = write_report(tmp_path / "an-giang.xlsx")
+    shutil.copy(original, tmp_path / copy_name)
+    assert statuses([tmp_path]) == {
+        "an-giang.xlsx": ("accepted", []),
+        copy_name: ("skipped", ["duplicate-copy"]),
+    }
+
+
+def test_a_resaved_copy_with_a_copy_marker_is_the_one_skipped(tmp_path: Path) -> None:
+    write_report(tmp_path / "an-giang (1).xlsx", title_rows=False, use_codes=False)
+    write_report(tmp_path / "an-giang.xlsx")
+    assert statuses([tmp_path]) == {
+        "an-giang.xlsx": ("accepted", []),
+        "an-giang (1).xlsx": ("skipped", ["duplicate-copy"]),
+    }
+
+
+def test_names_that_merely_contain_copy_words_are_ordered_by_path(tmp_path: Path) -> None:
+    # "copyright" and a year in brackets inside the name are no copy markers.
+    first = write_report(tmp_path / "a (2024) copyright.xlsx")
+    shutil.copy(first, tmp_path / "b.xlsx")
+    assert statuses([tmp_path]) == {
+        "a (2024) copyright.xlsx": ("accepted", []),
+        "b.xlsx": ("skipped", ["duplicate-copy"]),
     }
