@@ -164,3 +164,37 @@ def generate_big(folder: Path, rows: int = 5000) -> Path:
     path = folder / "big.xlsx"
     write_one(path, "Hà Nội", 2024, "FY", random.Random(5), rows=rows)
     return path
+
+
+def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        description="Write the benchmark report sets: 63 provinces x 2 periods x 8 years = "
+        "1,008 reports (format 1 or format 2), or one report of many indicator rows."
+    )
+    parser.add_argument("folder", type=Path, help="Folder to write the reports into.")
+    parser.add_argument(
+        "--format",
+        type=int,
+        choices=(1, 2),
+        default=1,
+        help="1: kcstats' template; 2: the table of an administrative report (default 1).",
+    )
+    parser.add_argument(
+        "--big",
+        type=int,
+        metavar="ROWS",
+        help="Write one report with this many indicator rows instead (e.g. 5000).",
+    )
+    args = parser.parse_args()
+    if args.big:
+        print(generate_big(args.folder, rows=args.big))
+        return
+    writer = write_one_format2 if args.format == 2 else None
+    paths = generate_country(args.folder, writer=writer)
+    print(f"{len(paths)} reports in {args.folder}")
+
+
+if __name__ == "__main__":
+    main()

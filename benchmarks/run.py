@@ -175,10 +175,17 @@ def json_size(cmd: list[str]) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--read-excel-repeat", type=int, default=2)
-    parser.add_argument("--xlsx-repeat", type=int, default=2)
+    parser = argparse.ArgumentParser(
+        description="kcstats merge, --format json, validate and the summary workbook against "
+        "the floor of any pandas design, alternated in one run (see the module's docstring).",
+    )
+    parser.add_argument("--repeat", type=int, default=5, help="rounds of every command")
+    parser.add_argument(
+        "--read-excel-repeat", type=int, default=2, help="rounds of pandas/openpyxl (slow)"
+    )
+    parser.add_argument(
+        "--xlsx-repeat", type=int, default=2, help="rounds of the summary workbook (slow)"
+    )
     parser.add_argument("--keep", type=Path, help="generate into (or reuse) this folder")
     parser.add_argument("--output", type=Path, help="also write the report to this file")
     args = parser.parse_args()
