@@ -76,16 +76,18 @@ def test_sigterm_while_the_summary_workbook_is_written_leaves_nothing_beside_it(
     def writing() -> bool:
         return any(out.iterdir())
 
-    done, sent = _stop_when(["merge", str(SAMPLES), "-o", str(out / "s.xlsx")], writing, tmp_path)
+    args = ["merge", str(SAMPLES), "-o", str(out / "s.xlsx"), "--lang", "en"]
+    done, sent = _stop_when(args, writing, tmp_path)
     assert sent, "the run ended before it began writing"
     no_traceback(done.stdout, done.stderr)
     assert done.returncode == 128 + signal.SIGTERM, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "Stopped; no file half-written."
     assert list(out.iterdir()) == []
     assert list((tmp_path / "tmp").iterdir()) == []
 
 
 def test_sigint_still_ends_a_run_as_before(tmp_path: Path) -> None:
-    """Ctrl-C is unchanged: status 130, nothing left behind either."""
+    """Ctrl-C: status 130, one line saying so, nothing left behind either."""
     tmp = tmp_path / "tmp"
 
     def reading() -> bool:
@@ -108,4 +110,5 @@ def test_sigint_still_ends_a_run_as_before(tmp_path: Path) -> None:
     out, err = process.communicate(timeout=WAIT_SECONDS)
     no_traceback(out, err)
     assert process.returncode == 130, err
+    assert err.strip().splitlines()[-1] == "Đã dừng; không tệp nào bị ghi dở."
     assert list(tmp.iterdir()) == []

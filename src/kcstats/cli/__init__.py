@@ -61,6 +61,10 @@ def main() -> None:
     try:
         app()
     except SystemExit as done:
+        stopped = signals.stopped_line(done.code)
+        if stopped is not None:
+            with contextlib.suppress(OSError, ValueError):
+                typer.echo(stopped, err=True)
         _leave_now(done)
         raise signals.exit_status(done) from None
     except OSError as error:

@@ -16,6 +16,7 @@ from types import FrameType
 from kcstats.interrupts import interrupt
 
 TERMINATED_STATUS = 128 + signal.SIGTERM
+INTERRUPTED_STATUS = 128 + signal.SIGINT  # what Typer exits with on KeyboardInterrupt
 
 
 class Terminated(KeyboardInterrupt):
@@ -24,6 +25,7 @@ class Terminated(KeyboardInterrupt):
 
 class _State:
     terminated = False
+    interrupted = False
     pid = 0
 
 
@@ -45,6 +47,7 @@ def _on_sigint(signum: int, frame: FrameType | None) -> None:
     """Python's own Ctrl-C (KeyboardInterrupt), held while a temporary file is being made."""
     if os.getpid() != _state.pid:  # a worker forked as it came: the parent handles it
         return
+    _state.interrupted = True
     interrupt(KeyboardInterrupt())
 
 
@@ -55,6 +58,22 @@ def stop_on_sigterm() -> None:
         signal.signal(signal.SIGTERM, _on_sigterm)
     if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
         signal.signal(signal.SIGINT, _on_sigint)
+
+
+STOPPED = {
+    "vi": "Đã dừng; không tệp nào bị ghi dở.",
+    "en": "Stopped; no file half-written.",
+}
+
+
+def stopped_line(code: object) -> str | None:
+    """What to say as a run stopped by Ctrl-C or SIGTERM ends: every temporary file is gone
+    by then (the `finally` blocks ran), and an output is only ever renamed into place whole."""
+    if _state.terminated or (_state.interrupted and code == INTERRUPTED_STATUS):
+        from kcstats.cli.language import language_of
+
+        return STOPPED[language_of()]
+    return None
 
 
 def exit_code(code: int) -> int:
