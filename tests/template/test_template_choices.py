@@ -80,7 +80,7 @@ def test_each_template_of_all_is_prefilled_with_its_province_year_and_period(
     tmp_path: Path,
 ) -> None:
     written = write_templates(tmp_path, year=2024, period="FY", region="Nam")
-    long_an = tmp_path / "long-an.xlsx"
+    long_an = tmp_path / "long-an-2024-fy.xlsx"
     assert long_an in written
     result = read_file(long_an)
     assert result.status == FileStatus.ACCEPTED
@@ -96,17 +96,17 @@ def test_unknown_region_is_refused_naming_the_known_ones(tmp_path: Path) -> None
 
 @pytest.mark.parametrize("era", ["63", "34"])
 def test_file_names_are_ascii_unique_and_named_by_province(catalogue: Catalogue, era: Era) -> None:
-    names = [file_name(catalogue, p) for p in catalogue.provinces_of(era)]
+    names = [file_name(catalogue, p, 2025, "H1") for p in catalogue.provinces_of(era)]
     assert all(n.isascii() and " " not in n and n.endswith(".xlsx") for n in names)
     assert len(set(names)) == len(names)
 
 
 def test_file_names_drop_diacritics_and_city_prefixes(catalogue: Catalogue) -> None:
-    by_name = {p.name: file_name(catalogue, p) for p in catalogue.provinces_of("63")}
-    assert by_name["Long An"] == "long-an.xlsx"
-    assert by_name["TP. Hồ Chí Minh"] == "ho-chi-minh.xlsx"
-    assert by_name["Bà Rịa - Vũng Tàu"] == "ba-ria-vung-tau.xlsx"
-    assert by_name["Đắk Lắk"] == "dak-lak.xlsx"
+    by_name = {p.name: file_name(catalogue, p, 2024, "FY") for p in catalogue.provinces_of("63")}
+    assert by_name["Long An"] == "long-an-2024-fy.xlsx"
+    assert by_name["TP. Hồ Chí Minh"] == "ho-chi-minh-2024-fy.xlsx"
+    assert by_name["Bà Rịa - Vũng Tàu"] == "ba-ria-vung-tau-2024-fy.xlsx"
+    assert by_name["Đắk Lắk"] == "dak-lak-2024-fy.xlsx"
 
 
 def test_existing_file_is_not_overwritten_unless_asked(tmp_path: Path) -> None:
@@ -120,10 +120,10 @@ def test_existing_file_is_not_overwritten_unless_asked(tmp_path: Path) -> None:
 
 
 def test_all_writes_nothing_when_one_name_is_taken(tmp_path: Path) -> None:
-    (tmp_path / "long-an.xlsx").write_bytes(b"a filled report")
-    with pytest.raises(TemplateError, match=r"long-an\.xlsx"):
+    (tmp_path / "long-an-2024-fy.xlsx").write_bytes(b"a filled report")
+    with pytest.raises(TemplateError, match=r"long-an-2024-fy\.xlsx"):
         write_templates(tmp_path, year=2024, period="FY", region="Nam")
-    assert [p.name for p in tmp_path.iterdir()] == ["long-an.xlsx"]
+    assert [p.name for p in tmp_path.iterdir()] == ["long-an-2024-fy.xlsx"]
 
 
 @pytest.mark.parametrize(("year", "period"), [(2024, "FY"), (2025, "FY")])
@@ -134,13 +134,15 @@ def test_every_province_template_of_a_period_is_accepted_by_the_reader(
         result = read_file(path)
         assert result.status == FileStatus.ACCEPTED, (path.name, result.problems)
         assert {p.code for p in result.problems} <= {"total-formula-without-value"}
-        assert result.report is not None and file_name_matches(path, result.report.province)
+        report = result.report
+        assert report is not None and file_name_matches(path, report.province, year, period)
 
 
-def file_name_matches(path: Path, province: str) -> bool:
+def file_name_matches(path: Path, province: str, year: int, period: str) -> bool:
     from kcstats.text import fold
 
-    return path.stem.replace("-", " ") in fold(province)
+    place, _, when = path.stem.partition(f"-{year}-")
+    return place.replace("-", " ") in fold(province) and when == period.lower()
 
 
 @pytest.mark.parametrize(

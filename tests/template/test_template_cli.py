@@ -52,13 +52,16 @@ def test_abolished_province_message_follows_the_language(tmp_path: Path) -> None
     assert code == 2 and "merged into Tây Ninh on 1 July 2025" in err
 
 
-def test_all_with_a_region_writes_files_named_by_province(tmp_path: Path) -> None:
+def test_all_with_a_region_writes_files_named_by_province_year_and_period(
+    tmp_path: Path,
+) -> None:
     code, out, _ = run(
         "--all", "--year", "2024", "--period", "FY", "--region", "Nam", "-o", str(tmp_path / "mau")
     )
     assert code == 0
     names = sorted(p.name for p in (tmp_path / "mau").iterdir())
-    assert len(names) == 20 and "long-an.xlsx" in names and "ho-chi-minh.xlsx" in names
+    assert len(names) == 20
+    assert "long-an-2024-fy.xlsx" in names and "ho-chi-minh-2024-fy.xlsx" in names
     assert len(out.splitlines()) == 20
 
 

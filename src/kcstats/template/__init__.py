@@ -51,12 +51,13 @@ def write_templates(
     catalogue: Catalogue | None = None,
 ) -> list[Path]:
     """One template per province of the region (or of the country) in force for the period,
-    each named by its province ('long-an.xlsx'). Nothing is written if any name is taken."""
+    each named by its province, year and period ('long-an-2025-h1.xlsx'). Nothing is written if any name is taken."""
     catalogue = catalogue or load_catalogue()
     first = choose(catalogue, year=year, period=period)
     assert first.era is not None  # a year and a period always fix the province list
     provinces = region_provinces(catalogue, first.era, region)
-    targets = [out_dir / file_name(catalogue, p) for p in provinces]
+    assert first.period is not None
+    targets = [out_dir / file_name(catalogue, p, year, first.period) for p in provinces]
     taken = [t for t in targets if t.exists()]
     if taken and not overwrite:
         raise _exists(taken)

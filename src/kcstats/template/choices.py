@@ -137,12 +137,14 @@ def region_provinces(catalogue: Catalogue, era: Era, region: str | None) -> list
     return chosen
 
 
-def file_name(catalogue: Catalogue, province: Province) -> str:
-    """An ASCII file name for a province: 'Long An' -> 'long-an.xlsx', 'TP. Hồ Chí Minh' ->
-    'ho-chi-minh.xlsx' (the prefixes 'Tỉnh', 'Thành phố', 'TP.' are dropped)."""
+def file_name(catalogue: Catalogue, province: Province, year: int, period: str) -> str:
+    """An ASCII file name for a province's report of a year and period: ('Long An', 2025,
+    'H1') -> 'long-an-2025-h1.xlsx', 'TP. Hồ Chí Minh' -> 'ho-chi-minh-2025-h1.xlsx' (the
+    prefixes 'Tỉnh', 'Thành phố', 'TP.' are dropped). The year and period in the name keep
+    one period's templates apart from the next one's in a shared folder."""
     folded = fold(province.name)
     for prefix in sorted((fold(p) for p in catalogue.aliases.province_prefixes), key=len)[::-1]:
         if folded.startswith(prefix + " "):
             folded = folded[len(prefix) + 1 :]
             break
-    return folded.replace(" ", "-") + ".xlsx"
+    return f"{folded.replace(' ', '-')}-{year}-{period.lower()}.xlsx"
