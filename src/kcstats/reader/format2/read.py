@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kcstats.catalog import Catalogue, Indicator, Province
+from kcstats.messages import Param, say
 from kcstats.model import (
     ActivityFunding,
     FundingLine,
@@ -434,9 +435,13 @@ class _TableReader:
                 expected=shown_figure(full / stated.factor),
             )
             return
-        expected = shown_figure(core / stated.factor)
+        expected: Param | str = shown_figure(core / stated.factor)
         if "counterpart" in parts:
-            expected += f" (+ đối ứng / counterpart: {shown_figure(full / stated.factor)})"
+            expected = say(
+                "expected.with-counterpart",
+                total=expected,
+                with_counterpart=shown_figure(full / stated.factor),
+            )
         self.problems.add(
             "total-mismatch",
             sheet=self.grid.name,
@@ -794,7 +799,7 @@ class _TableReader:
                         sheet=self.grid.name,
                         at=stated.at,
                         found=shown_figure(stated.stated.value),
-                        expected="trống / blank",
+                        expected=say("expected.blank"),
                     )
 
     def _check_total_projects(self) -> None:
@@ -825,7 +830,9 @@ class _TableReader:
                     sheet=self.grid.name,
                     at=(row, col),
                     found=shown_figure(stated),
-                    expected=shown_figure(sum(parts, Decimal(0))) if parts else "trống / blank",
+                    expected=shown_figure(sum(parts, Decimal(0)))
+                    if parts
+                    else say("expected.blank"),
                 )
 
     def _prior_total_unchecked(self, at: tuple[int, int], found: str) -> None:
