@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kcstats.catalog import Catalogue, Indicator, Province
-from kcstats.messages import Param, say
+from kcstats.messages import Param, joined, say
 from kcstats.model import (
     ActivityFunding,
     FundingLine,
@@ -920,14 +920,27 @@ def _only(figures: RowFigures, source: str) -> RowFigures:
     return only
 
 
-def _figures_text(figures: RowFigures) -> str:
-    """Every figure of a row, as written, for the message of a row kept unmapped."""
-    parts = [f"{stage}/{slot}: {shown_figure(v)}" for (stage, slot), v in figures.counts.items()]
-    parts += [
-        f"{stage}/{slot}: {shown_figure(m.stated.value)}"
-        for (stage, slot), m in figures.money.items()
-    ]
-    return "; ".join(parts) or "—"
+def _figures_text(figures: RowFigures) -> Param | str:
+    """Every figure of a row, as written, for the message of a row kept unmapped: each named
+    by its column (plan, actual, prior) and its sub-column when the header splits it."""
+    written = [(key, shown_figure(v)) for key, v in figures.counts.items()]
+    written += [(key, shown_figure(m.stated.value)) for key, m in figures.money.items()]
+    if not written:
+        return "—"
+    return joined(
+        "; ",
+        [
+            say("figure.in-column", column=say(f"figure.{stage}"), value=value)
+            if slot == "value"
+            else say(
+                "figure.in-sub-column",
+                column=say(f"figure.{stage}"),
+                slot=say(f"figure.slot.{slot}"),
+                value=value,
+            )
+            for (stage, slot), value in written
+        ],
+    )
 
 
 _ENDINGS: dict[int, dict[str, str | None]] = {}  # id(words) -> text -> what it ends
