@@ -57,14 +57,22 @@ def text(message_id: str, lang: Lang) -> str:
 
 def render(message_id: str, lang: Lang, params: Params = ()) -> str:
     """The text of an id in one language, its parameters filled in (one not given: blank)."""
-    return text(message_id, lang).format_map(_Values((name, show(p, lang)) for name, p in params))
+    values = Values()
+    for name, param in params:
+        values[name] = show(param, lang)
+    return fill(message_id, lang, values)
+
+
+def fill(message_id: str, lang: Lang, values: Values) -> str:
+    """The text of an id in one language with its parameters already shown as text."""
+    return text(message_id, lang).format_map(values)
 
 
 def show(param: Param, lang: Lang) -> str:
     """A parameter as text in one language."""
     kind = param[0]
     if kind == "text":
-        return str(param[1])
+        return param[1]  # type: ignore[no-any-return]
     if kind == "msg":
         return render(param[1], lang, param[2])
     if kind == "count":
@@ -84,7 +92,9 @@ def group_digits(n: int, lang: Lang) -> str:
     return grouped.replace(",", ".") if lang == "vi" else grouped
 
 
-class _Values(dict[str, str]):
+class Values(dict[str, str]):
+    """Parameters shown as text, by name: one a text names but nobody gave shows blank."""
+
     def __missing__(self, key: str) -> str:
         return ""
 

@@ -23,8 +23,9 @@ from kcstats.messages import (
     Lang,
     Param,
     Params,
+    Values,
     as_param,
-    render,
+    fill,
     show,
     table,
 )
@@ -153,12 +154,13 @@ class Problem(BaseModel):
     params: Params = ()
 
     def message(self, lang: Lang = "vi") -> str:
-        params = self.params
-        if self.expected is not None:
-            params = (("expected", self.expected), *params)
-        if self.found is not None:
-            params = (("found", self.found), *params)
-        return render(f"problem.{self.code}", lang, params)
+        return self._message(lang, self.found_text(lang), self.expected_text(lang))
+
+    def _message(self, lang: Lang, found: str | None, expected: str | None) -> str:
+        values = Values(found=found or "", expected=expected or "")
+        for name, param in self.params:
+            values[name] = show(param, lang)
+        return fill(f"problem.{self.code}", lang, values)
 
     def found_text(self, lang: Lang = "vi") -> str | None:
         """What the cell or file held, in one language (a text from the workbook as it is)."""
@@ -170,14 +172,15 @@ class Problem(BaseModel):
 
     def as_dict(self, lang: Lang = "vi") -> dict[str, Any]:
         """The shape of outputs.md: {code, severity, sheet, cell, found, expected, message}."""
+        found, expected = self.found_text(lang), self.expected_text(lang)
         return {
             "code": self.code,
             "severity": self.severity.value,
             "sheet": self.sheet,
             "cell": self.cell,
-            "found": self.found_text(lang),
-            "expected": self.expected_text(lang),
-            "message": self.message(lang),
+            "found": found,
+            "expected": expected,
+            "message": self._message(lang, found, expected),
         }
 
 
