@@ -101,6 +101,11 @@ def english_prose(text: str) -> list[str]:
     ]
 
 
+def other_language(text: str, lang: str) -> list[str]:
+    """The words of `text` in the language other than `lang` ("vi" or "en")."""
+    return vietnamese_prose(text) if lang == "en" else english_prose(text)
+
+
 QUOTED = "⟪⟫"  # what a quoted text is shown as, below: neither language
 
 

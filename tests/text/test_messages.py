@@ -12,6 +12,7 @@ from string import Formatter
 import pytest
 
 from kcstats.messages import (
+    Lang,
     MessageError,
     Section,
     count,
@@ -25,7 +26,7 @@ from kcstats.messages import (
 )
 from kcstats.model import FileResult, FileStatus, from_wire, to_wire
 from kcstats.problems import CATALOGUE, problem
-from languages import english_prose, vietnamese_prose
+from languages import english_prose, other_language, vietnamese_prose
 
 ROOT = Path(__file__).resolve().parents[2]
 MESSAGES = ROOT / "schemas" / "messages.json"
@@ -80,20 +81,12 @@ def test_every_message_id_the_code_names_is_in_the_table() -> None:
     assert missing == []
 
 
-def test_english_texts_hold_no_vietnamese_prose() -> None:
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_no_text_holds_prose_of_the_other_language(lang: Lang) -> None:
     found = {
         key: words
         for key, texts in table().items()
-        if (words := vietnamese_prose(without_fields(texts["en"])))
-    }
-    assert found == {}
-
-
-def test_vietnamese_texts_hold_no_english_prose() -> None:
-    found = {
-        key: words
-        for key, texts in table().items()
-        if (words := english_prose(without_fields(texts["vi"])))
+        if (words := other_language(without_fields(texts[lang]), lang))
     }
     assert found == {}
 
@@ -142,20 +135,9 @@ def test_a_figure_or_date_given_as_found_is_quoted_as_written() -> None:
 
 
 def test_every_kind_of_parameter_shows_in_each_language() -> None:
-    assert [
-        show(p, "vi") for p in (quoted("Hà Nội"), count(1234567), label("Tỉnh", "Province"))
-    ] == [
-        "Hà Nội",
-        "1.234.567",
-        "Tỉnh",
-    ]
-    assert [
-        show(p, "en") for p in (quoted("Hà Nội"), count(1234567), label("Tỉnh", "Province"))
-    ] == [
-        "Hà Nội",
-        "1,234,567",
-        "Province",
-    ]
+    params = (quoted("Hà Nội"), count(1234567), label("Tỉnh", "Province"))
+    assert [show(p, "vi") for p in params] == ["Hà Nội", "1.234.567", "Tỉnh"]
+    assert [show(p, "en") for p in params] == ["Hà Nội", "1,234,567", "Province"]
     lines = joined("; ", [say("region.line.blank", line=2), say("region.line.era", line=5)])
     assert show(lines, "en") == "line 2: province or region is blank; line 5: era must be 63 or 34"
     assert show(lines, "vi") == "dòng 2: thiếu tỉnh hoặc vùng; dòng 5: era phải là 63 hoặc 34"
