@@ -34,6 +34,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kcstats.export.atomic import finish_atomic, short_name
 from kcstats.export.safe_text import excel_text, put_text
 from kcstats.interrupts import deferred
+from kcstats.messages import MessageError, Section, show
 from kcstats.model import FileResult, FileStatus
 from kcstats.problems import Lang, Problem, Severity
 from kcstats.safety.limits import DEFAULT_LIMITS, Limits
@@ -68,64 +69,13 @@ UNSAFE_TO_OPEN = frozenset(
 RETYPE_WARNINGS = frozenset({"number-stored-as-text"})
 COLUMNS = ("number", "code", "severity", "sheet", "cell", "found", "expected", "message")
 WIDTHS = (6, 26, 12, 16, 8, 28, 28, 80)
-WORDS: dict[Lang, dict[str, str]] = {
-    "vi": {
-        "number": "STT",
-        "code": "Mã lỗi",
-        "severity": "Mức độ",
-        "sheet": "Trang",
-        "cell": "Ô",
-        "found": "Tìm thấy",
-        "expected": "Cần",
-        "message": "Nội dung",
-        "error": "lỗi",
-        "warning": "cảnh báo",
-        "info": "thông tin",
-        "title": "Tệp {name} bị từ chối: {count} vấn đề. Các ô có vấn đề được tô màu và có ghi chú.",
-        "list_only": "Tệp {name} bị từ chối: {count} vấn đề. {reason}",
-        "not_markable": "Không đánh dấu được trực tiếp trên tệp {suffix}; hãy sửa tệp gốc theo "
-        "danh sách dưới đây (hoặc lưu lại thành .xlsx).",
-        "not_openable": "Tệp gốc không mở được (không phải bảng tính, hỏng, có mật khẩu hoặc "
-        "vượt giới hạn an toàn), nên chỉ có danh sách lỗi dưới đây.",
-        "over_limit": "Không đánh dấu được tệp gốc trong giới hạn an toàn ({detail}), nên chỉ "
-        "có danh sách lỗi dưới đây.",
-        "comment_original": "Ghi chú có sẵn:",
-    },
-    "en": {
-        "number": "No.",
-        "code": "Code",
-        "severity": "Severity",
-        "sheet": "Sheet",
-        "cell": "Cell",
-        "found": "Found",
-        "expected": "Expected",
-        "message": "Message",
-        "error": "error",
-        "warning": "warning",
-        "info": "info",
-        "title": "File {name} was refused: {count} problems. Each problem cell is coloured "
-        "and commented.",
-        "list_only": "File {name} was refused: {count} problems. {reason}",
-        "not_markable": "A {suffix} file cannot be marked up directly; correct the original "
-        "from the list below (or save it as .xlsx).",
-        "not_openable": "The original cannot be opened (not a workbook, damaged, encrypted or "
-        "beyond the safety limits), so this is the list of problems alone.",
-        "over_limit": "The original could not be marked within the safety limits ({detail}), "
-        "so this is the list of problems alone.",
-        "comment_original": "Comment already there:",
-    },
-}
+# Headings and notes of the marked copies (annotate.*), and the severities' names.
+WORDS = Section("annotate.")
+SEVERITY = Section("view.severity.")
 
 
-class AnnotateError(ValueError):
+class AnnotateError(MessageError):
     """The output folder cannot take the copies (it holds the originals)."""
-
-    def __init__(self, message_vi: str, message_en: str) -> None:
-        super().__init__(message_vi)
-        self.message_vi, self.message_en = message_vi, message_en
-
-    def message(self, lang: Lang = "vi") -> str:
-        return self.message_vi if lang == "vi" else self.message_en
 
 
 def annotate_refused(
@@ -148,17 +98,11 @@ def annotate_refused(
     inputs = {Path(os.path.realpath(f.path)) for f in files}
     out = Path(os.path.realpath(out_dir))
     if any(p.parent == out for p in inputs):
-        raise AnnotateError(
-            f"Thư mục {out_dir} chứa tệp gốc; hãy chọn thư mục khác cho các bản đánh dấu lỗi.",
-            f"Folder {out_dir} holds original files; choose another folder for the marked copies.",
-        )
+        raise AnnotateError("annotate.error.holds-originals", folder=str(out_dir))
     for folder in (Path(os.path.realpath(f)) for f in input_folders if f.is_dir()):
         if out.is_relative_to(folder):
             raise AnnotateError(
-                f"Thư mục {out_dir} nằm trong thư mục báo cáo {folder}; lần kiểm tra sau sẽ đọc "
-                "các bản đánh dấu như báo cáo. Hãy chọn thư mục ở ngoài.",
-                f"Folder {out_dir} is inside the report folder {folder}, where the next "
-                "validation would read the marked copies as reports. Choose a folder outside it.",
+                "annotate.error.inside-inputs", folder=str(out_dir), inputs=str(folder)
             )
     out_dir.mkdir(parents=True, exist_ok=True)
     words = WORDS[lang]
@@ -224,7 +168,7 @@ def _mark_all(copies: list[tuple[FileResult, Path]], lang: Lang, limits: Limits)
         )
         not_marked: dict[Path, str] = {}
         for (_, target), outcome in zip(copies, outcomes, strict=True):
-            reason = _why_not_marked(outcome, lang, limits)
+            reason = _why_not_marked(outcome, lang)
             if reason is None:
                 finish_atomic(temporaries.pop(target), target)
             else:
@@ -236,16 +180,10 @@ def _mark_all(copies: list[tuple[FileResult, Path]], lang: Lang, limits: Limits)
                 temporary.unlink()
 
 
-def _why_not_marked(outcome: bool | Failure, lang: Lang, limits: Limits) -> str | None:
+def _why_not_marked(outcome: bool | Failure, lang: Lang) -> str | None:
     words = WORDS[lang]
     if isinstance(outcome, Failure):
-        seconds = f"{limits.read_timeout_seconds:g}"
-        detail = (
-            f"quá {seconds} giây / over {seconds} s"
-            if outcome.code == "read-timeout"
-            else outcome.detail
-        )
-        return words["over_limit"].format(detail=detail)
+        return words["over_limit"].format(detail=show(outcome.detail, lang))
     return None if outcome else words["not_openable"]
 
 
@@ -371,10 +309,11 @@ def _comment(problems: list[Problem], existing: Comment | None, lang: Lang) -> C
     parts = []
     for p in problems:
         lines = [f"[{p.code}] {p.message(lang)}"]
-        if p.found:
-            lines.append(f"{words['found']}: {p.found}")
-        if p.expected:
-            lines.append(f"{words['expected']}: {p.expected}")
+        found, expected = p.found_text(lang), p.expected_text(lang)
+        if found:
+            lines.append(f"{words['found']}: {found}")
+        if expected:
+            lines.append(f"{words['expected']}: {expected}")
         parts.append("\n".join(lines))
     if existing is not None and existing.text:
         parts.append(f"{words['comment_original']}\n{existing.text}")
@@ -398,11 +337,11 @@ def _problem_sheet(
         ws.cell(row=row, column=1, value=number)
         values = (
             p.code,
-            words[p.severity.value],
+            SEVERITY[lang][p.severity.value],
             p.sheet,
             p.cell,
-            p.found,
-            p.expected,
+            p.found_text(lang),
+            p.expected_text(lang),
             p.message(lang),
         )
         for col, value in enumerate(values, start=2):

@@ -19,6 +19,7 @@ import unicodedata
 from collections import defaultdict
 from pathlib import PurePath
 
+from kcstats.messages import count, say
 from kcstats.model import FileResult, FileStatus
 from kcstats.problems import Problem, problem
 
@@ -154,15 +155,12 @@ def _conflict(current: FileResult, named: list[str], others: int) -> Problem:
     label = f"{report.province} {report.period} {report.year}" if report else ""
     listed = ", ".join(named)
     rest = others - len(named)
-    more_vi = f" và {rest:,} tệp khác".replace(",", ".") if rest else ""
-    more_en = f" and {rest:,} other files" if rest else ""
     return problem(
         "duplicate-conflict",
         found=listed + (f" (+{rest})" if rest else ""),
         expected=label,
         other=listed,
-        more_vi=more_vi,
-        more_en=more_en,
+        more=say("text.more-files", count=count(rest)) if rest else "",
     )
 
 

@@ -223,8 +223,8 @@ _PROBLEM_FIELDS = tuple(Problem.model_fields)
 _STATUS = {status.value: status for status in FileStatus}
 _SEVERITY = {severity.value: severity for severity in Severity}
 
-# A FileResult as plain tuples of str, int, Decimal and None: what a reader process sends
-# back. Pickling these is several times faster than pickling the models themselves.
+# A FileResult as plain tuples of str, int, Decimal and None (a problem's parameters are
+# such tuples already, kcstats.messages): what a reader process sends back. Pickling these is several times faster than pickling the models themselves.
 Wire = tuple[Any, ...]
 
 
@@ -254,7 +254,7 @@ def to_wire(result: FileResult) -> Wire:
             ],
         )
     problems = [
-        (p.code, p.severity.value, p.sheet, p.cell, p.found, p.expected, p.message_vi, p.message_en)
+        (p.code, p.severity.value, p.sheet, p.cell, p.found, p.expected, p.params)
         for p in result.problems
     ]
     return (

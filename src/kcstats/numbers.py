@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from kcstats.messages import Param, count, say
+
 MAX_FIGURE = Decimal(10) ** 15
 MAX_DIGITS = 15
 MONEY_QUANTUM = Decimal("0.001")  # one thousand đồng, in triệu đồng
@@ -24,6 +26,9 @@ _VN_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 _VN_THOUSANDS_DECIMAL = re.compile(r"^\d{1,3}(?:\.\d{3})+,\d+$")
 _VN_DECIMAL = re.compile(r"^\d+,\d+$")
 _DIGITS = re.compile(r"^\d+$")
+# What a refused figure cell should hold, in words of the message table.
+_A_NUMBER = say("expected.number")
+_AT_MOST_DIGITS = say("expected.digits", count=count(MAX_DIGITS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +46,7 @@ class NumberProblem:
 
     code: str
     found: str
-    expected: str
+    expected: str | Param  # a figure as text, or a parameter of kcstats.messages
 
 
 def _from_decimal(value: Decimal, decimals: int, unit_word: str | None) -> Number | NumberProblem:
@@ -93,16 +98,16 @@ def parse_figure(raw: object) -> Number | NumberProblem | None:
     elif isinstance(raw, int) and raw.__class__ is not bool and 0 < raw < 10**15:
         return _whole(raw)
     if isinstance(raw, bool):
-        return NumberProblem("not-a-number", str(raw).upper(), "một số / a number")
+        return NumberProblem("not-a-number", str(raw).upper(), _A_NUMBER)
     if isinstance(raw, int | float):
         if raw != raw or raw in (float("inf"), float("-inf")):
-            return NumberProblem("not-a-number", str(raw), "một số / a number")
+            return NumberProblem("not-a-number", str(raw), _A_NUMBER)
         value = from_stored_number(raw)
         return _from_decimal(value, _decimals_of(value), None)
     if isinstance(raw, dt.date | dt.time | dt.timedelta):
-        return NumberProblem("not-a-number", str(raw), "một số / a number")
+        return NumberProblem("not-a-number", str(raw), _A_NUMBER)
     if not isinstance(raw, str):
-        return NumberProblem("not-a-number", repr(raw), "một số / a number")
+        return NumberProblem("not-a-number", repr(raw), _A_NUMBER)
     return parse_number_text(raw)
 
 
@@ -118,14 +123,14 @@ def parse_number_text(text: str) -> Number | NumberProblem | None:
         return None
     match = _FIGURE_THEN_WORDS.match(compact)
     if match is None:
-        return NumberProblem("not-a-number", shown, "một số / a number")
+        return NumberProblem("not-a-number", shown, _A_NUMBER)
     sign, figure, rest = match.group(1), match.group(2).replace(" ", ""), match.group(3).strip()
     if rest and (_UNIT_WORD.match(rest) is None or any(ch.isdigit() for ch in rest)):
-        return NumberProblem("not-a-number", shown, "một số / a number")
+        return NumberProblem("not-a-number", shown, _A_NUMBER)
     unit_word = rest or None
     digit_count = sum(ch.isdigit() for ch in figure)
     if digit_count > MAX_DIGITS:
-        return NumberProblem("too-many-digits", shown, f"≤ {MAX_DIGITS} chữ số / digits")
+        return NumberProblem("too-many-digits", shown, _AT_MOST_DIGITS)
     if _DIGITS.match(figure):
         canonical, decimals = figure, 0
     elif _VN_THOUSANDS.match(figure):

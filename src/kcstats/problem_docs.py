@@ -1,7 +1,8 @@
 """docs/problem-codes.md: every problem code, its severity, group and both messages.
 
-Generated from :data:`kcstats.problems.CATALOGUE`; regenerate it after adding or changing a
-problem type (a test fails while the committed file differs):
+Generated from :data:`kcstats.problems.CATALOGUE` and the messages problem.<code> of
+schemas/messages.json; regenerate it after adding or changing a problem type or its message
+(a test fails while the committed file differs):
 
     python -m kcstats.problem_docs docs/problem-codes.md
 
@@ -35,8 +36,9 @@ and English. The JSON output (`kcstats validate --format json`) gives each probl
 `{found}` is what the cell or file held, `{expected}` what kcstats expected there, and
 `{other}` the other file (or, for a conflict inside one file, the other cell).
 
-This page is generated from `kcstats.problems.CATALOGUE` by
-`python -m kcstats.problem_docs docs/problem-codes.md`; do not edit it by hand.
+This page is generated from `kcstats.problems.CATALOGUE` and the message table
+`schemas/messages.json` by `python -m kcstats.problem_docs docs/problem-codes.md`; do not
+edit it by hand.
 """
 
 

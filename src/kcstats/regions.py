@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kcstats.catalog import Catalogue, Era, Province
+from kcstats.messages import MessageError, Param, count, joined, say
 from kcstats.text import fold
 
 BUILTIN = ("conference", "socioeconomic")
@@ -30,7 +31,7 @@ _REGION_COLUMNS = {"region", "vung", "khu vuc", "cum", "cum thi dua"}
 _ERA_COLUMNS = {"era", "giai doan"}
 
 
-class RegionError(ValueError):
+class RegionError(MessageError):
     """A region set that cannot be used: an unreadable table, unknown names, or provinces
     of the reports' period that the table leaves without a region. A usage error (exit 2)."""
 
@@ -80,16 +81,19 @@ class RegionSet:
     def check_complete(self, catalogue: Catalogue, eras: Iterable[Era]) -> None:
         missing = self.missing_provinces(catalogue, eras)
         if missing:
-            names = ", ".join(f"{p.name} ({_era_label(p.era)})" for p in missing)
-            raise RegionError(
-                f"Bảng vùng {self.name} thiếu {len(missing)} tỉnh/thành phố: {names}. / "
-                f"The region table {self.name} gives no region for {len(missing)} "
-                f"provinces: {names}."
+            names = joined(
+                ", ",
+                (
+                    say("region.province-of-era", name=p.name, era=say(f"region.era.{p.era}"))
+                    for p in missing
+                ),
             )
-
-
-def _era_label(era: Era) -> str:
-    return "63 tỉnh, trước 1/7/2025" if era == "63" else "34 tỉnh, từ 1/7/2025"
+            raise RegionError(
+                "region.error.incomplete",
+                name=self.name,
+                count=count(len(missing)),
+                provinces=names,
+            )
 
 
 def conference_areas(catalogue: Catalogue) -> RegionSet:
@@ -115,10 +119,7 @@ def region_set(spec: str | Path | RegionSet, catalogue: Catalogue) -> RegionSet:
         return socioeconomic_regions(catalogue)
     path = Path(spec)
     if not path.is_file():
-        raise RegionError(
-            f'"{text}" không phải là conference, socioeconomic hay một tệp CSV. / '
-            f'"{text}" is neither conference, socioeconomic nor a CSV file.'
-        )
+        raise RegionError("region.error.unknown-set", name=text)
     return read_region_table(path, catalogue)
 
 
@@ -133,49 +134,46 @@ def read_region_table(path: Path, catalogue: Catalogue) -> RegionSet:
     """
     try:
         if path.stat().st_size > MAX_TABLE_BYTES:
-            raise RegionError(f"{path}: tệp quá lớn / file too large (> {MAX_TABLE_BYTES} bytes).")
+            raise RegionError(
+                "region.error.too-large", path=str(path), limit=count(MAX_TABLE_BYTES)
+            )
         raw = path.read_bytes()
     except OSError as error:
-        raise RegionError(f"{path}: {error.strerror or error}") from None
+        raise RegionError(
+            "region.error.unreadable", path=str(path), reason=error.strerror or str(error)
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise RegionError(
-            f"{path}: tệp phải mã hóa UTF-8. / the file must be UTF-8 encoded."
-        ) from None
+        raise RegionError("region.error.not-utf8", path=str(path)) from None
     rows = [row for row in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in row)]
     if not rows:
-        raise RegionError(f"{path}: tệp trống. / the file is empty.")
+        raise RegionError("region.error.empty", path=str(path))
     header = [fold(cell) for cell in rows[0]]
     province_col = _column(header, _PROVINCE_COLUMNS)
     region_col = _column(header, _REGION_COLUMNS)
     era_col = _column(header, _ERA_COLUMNS)
     if province_col is None or region_col is None:
-        raise RegionError(
-            f"{path}: dòng đầu phải có cột province và region (tỉnh, vùng); có: "
-            f"{', '.join(rows[0])}. / the first row must name the columns province and region."
-        )
+        raise RegionError("region.error.no-columns", path=str(path), columns=", ".join(rows[0]))
     # province key -> (region, line, whether the line named the era)
     explicit: dict[str, tuple[str, int, bool]] = {}
-    errors: list[str] = []
+    errors: list[Param] = []
     for line, row in enumerate(rows[1:], start=2):
         name = _cell(row, province_col)
         region = _cell(row, region_col)
         era_text = _cell(row, era_col) if era_col is not None else ""
         if not name or not region:
-            errors.append(f"dòng/line {line}: thiếu tỉnh hoặc vùng / province or region is blank")
+            errors.append(say("region.line.blank", line=line))
             continue
         eras: tuple[Era, ...] = ERAS
         if era_text:
             if era_text not in ERAS:
-                errors.append(f"dòng/line {line}: era phải là 63 hoặc 34 / era must be 63 or 34")
+                errors.append(say("region.line.era", line=line))
                 continue
             eras = ("63",) if era_text == "63" else ("34",)
         found = [p for p in (catalogue.find_province(name, era) for era in eras) if p is not None]
         if not found:
-            errors.append(
-                f'dòng/line {line}: không nhận ra tỉnh "{name}" / unknown province "{name}"'
-            )
+            errors.append(say("region.line.unknown-province", line=line, name=name))
             continue
         specific = bool(era_text)
         for province in found:
@@ -184,11 +182,16 @@ def read_region_table(path: Path, catalogue: Catalogue) -> RegionSet:
                 explicit[province.key] = (region, line, specific)
             elif earlier[0] != region and specific == earlier[2]:
                 errors.append(
-                    f'dòng/line {line}: "{name}" đã xếp vào vùng "{earlier[0]}" ở dòng '
-                    f'{earlier[1]} / "{name}" was given region "{earlier[0]}" on line {earlier[1]}'
+                    say(
+                        "region.line.two-regions",
+                        line=line,
+                        name=name,
+                        region=earlier[0],
+                        earlier=earlier[1],
+                    )
                 )
     if errors:
-        raise RegionError(f"{path}:\n  " + "\n  ".join(errors))
+        raise RegionError("region.error.lines", path=str(path), lines=joined("\n  ", errors))
     of = {key: region for key, (region, _line, _specific) in explicit.items()}
     for unit in catalogue.provinces_of("34"):
         seat = f"63:{unit.code}"

@@ -14,13 +14,13 @@ EXCERPT_CHARS = 200
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     """The text itself when short; else its first `limit` characters, '…' and its full
     length, so that a reader sees both what it starts with and how long it really is."""
-    if len(text) <= limit or _is_excerpt(text, limit):
+    if len(text) <= limit or is_excerpt(text, limit):
         return text
     length = f"{len(text):,}".replace(",", ".")  # 50.000.005, the Vietnamese way
     return f"{text[:limit]}… [{length}{_TAIL}"
 
 
-def _is_excerpt(text: str, limit: int) -> bool:
+def is_excerpt(text: str, limit: int = EXCERPT_CHARS) -> bool:
     """Already an excerpt (a problem's found text, reused as the file's province): cutting
     it again would state the excerpt's length instead of the cell's."""
     return text.endswith(_TAIL) and text[limit:].startswith("… [") and len(text) < limit + 64
@@ -37,6 +37,14 @@ def name_text(name: str) -> str:
     """A file name as text every output can hold: bytes the file system gave that are not
     UTF-8 (carried in a str as lone surrogates, PEP 383) written as '\\xe1'; valid text as
     it is."""
+    if name.isascii():
+        return name
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        pass
+    else:
+        return name  # valid text: what follows would give it back unchanged
     try:
         raw = name.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError:  # a surrogate no file system gives: shown as '\\ud800'

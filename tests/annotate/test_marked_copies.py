@@ -71,11 +71,11 @@ def test_each_problem_cell_is_filled_red_and_commented_with_what_was_found_and_e
         cell = wb[p.sheet][p.cell]
         assert (cell.fill.fill_type, cell.fill.fgColor.rgb) == ("solid", RED), (p.code, p.cell)
         assert cell.comment is not None
-        assert f"[{p.code}] {p.message_vi}" in cell.comment.text
-        if p.found:
-            assert f"Tìm thấy: {p.found}" in cell.comment.text
-        if p.expected:
-            assert f"Cần: {p.expected}" in cell.comment.text
+        assert f"[{p.code}] {p.message('vi')}" in cell.comment.text
+        if p.found_text():
+            assert f"Tìm thấy: {p.found_text()}" in cell.comment.text
+        if p.expected_text():
+            assert f"Cần: {p.expected_text()}" in cell.comment.text
 
 
 def test_problem_cells_are_the_only_cells_marked(annotated: Annotated) -> None:
@@ -102,7 +102,8 @@ def test_problem_sheet_comes_first_and_lists_every_problem_with_its_place(
         (code, sheet, cell, found, message) for _, code, _, sheet, cell, found, _, message in rows
     ]
     expected = [
-        (p.code, p.sheet, p.cell, p.found, p.message_vi) for p in annotated.result(name).problems
+        (p.code, p.sheet, p.cell, p.found_text(), p.message("vi"))
+        for p in annotated.result(name).problems
     ]
     assert listed == expected
     assert wb.sheetnames[1:] == list(cell_values(Path(annotated.result(name).path)))

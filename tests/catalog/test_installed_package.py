@@ -13,7 +13,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CATALOGUES = ["aliases.json", "catalogue.json", "provinces.json", "report.schema.json"]
+CATALOGUES = [
+    "aliases.json",
+    "catalogue.json",
+    "messages.json",
+    "provinces.json",
+    "report.schema.json",
+]
 PROBE = """
 import json, kcstats
 from kcstats.catalog import load_catalogue, schemas_dir

@@ -35,7 +35,7 @@ def test_a_formula_total_over_text_parts_is_not_refused_and_each_text_part_is_na
     assert where(result.problems, Severity.WARNING) == [
         ("number-stored-as-text", sheet, cell) for sheet, cell in TEXT_PARTS
     ]
-    found = {p.cell: p.found for p in result.problems}
+    found = {p.cell: p.found_text() for p in result.problems}
     assert found == {"C4": "1.505", "D4": "2", "E5": "2.800,5"}
     assert result.report is not None
     lines = {line.source: line for line in result.report.funding}

@@ -52,15 +52,15 @@ def test_two_provinces_are_refused_at_both_cells(tmp_path: Path) -> None:
         ("province-conflict", SHEET, "A1"),
         ("province-conflict", SHEET, "A2"),
     ]
-    assert result.problems[0].found == "Long An"
-    assert result.problems[0].expected == "Tiền Giang"
+    assert result.problems[0].found_text() == "Long An"
+    assert result.problems[0].expected_text() == "Tiền Giang"
 
 
 def test_a_province_merged_away_is_refused_for_a_period_after_the_merger(tmp_path: Path) -> None:
     built = write_format2(tmp_path / "a.xlsx", province="Hà Giang", year=2025, period="FY")
     result = read_file(built.path)
     assert errors(result) == [("province-abolished", SHEET, "A1")]
-    assert result.problems[0].expected == "Tuyên Quang"
+    assert result.problems[0].expected_text() == "Tuyên Quang"
 
 
 @pytest.mark.parametrize(

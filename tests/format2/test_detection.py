@@ -46,8 +46,8 @@ def test_a_second_sheet_with_a_table_is_warned_about_by_name(tmp_path: Path) -> 
     result = read_file(built.path)
     assert result.status == FileStatus.ACCEPTED
     assert warnings(result) == [("second-table-ignored", "Phụ lục 2", "B3")]
-    assert "Phụ lục 2" in result.problems[0].message_en
-    assert "Biểu 01" in result.problems[0].message_en
+    assert "Phụ lục 2" in result.problems[0].message("en")
+    assert "Biểu 01" in result.problems[0].message("en")
 
 
 def test_a_workbook_in_neither_format_is_refused_saying_what_was_looked_for(
@@ -57,7 +57,7 @@ def test_a_workbook_in_neither_format_is_refused_saying_what_was_looked_for(
     result = read_file(path)
     assert errors(result) == [("layout-unknown", None, None)]
     assert result.format is None
-    message = result.problems[0].message_en
+    message = result.problems[0].message("en")
     assert "Thông tin" in message and "Kế hoạch" in message and "Sheet1" in message
 
 

@@ -57,7 +57,7 @@ LAYOUTS = {
 def said(result: FileResult) -> object:
     report = result.report.model_dump() if result.report else None
     return (
-        [(p.code, p.cell, p.message_en) for p in result.problems],
+        [(p.code, p.cell, p.message("en")) for p in result.problems],
         report,
         [u.model_dump() for u in result.unmapped],
     )

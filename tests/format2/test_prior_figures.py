@@ -63,7 +63,7 @@ def test_a_total_prior_that_differs_from_its_sources_priors_is_a_total_mismatch(
 ) -> None:
     built = write_format2(tmp_path / "a.xlsx", rows(total_prior=1200), prior=True)
     result = read_file(built.path)
-    assert [(p.code, p.found, p.expected) for p in result.problems] == [
+    assert [(p.code, p.found_text(), p.expected_text()) for p in result.problems] == [
         ("total-mismatch", "1.200", "1.150")
     ]
     assert result.problems[0].cell == f"{built.columns['prior']}7"
@@ -74,7 +74,7 @@ def test_a_total_prior_with_nothing_to_check_it_against_is_a_warning(tmp_path: P
     built = write_format2(tmp_path / "a.xlsx", table, prior=True)
     result = read_file(built.path)
     assert result.status == "accepted"
-    assert [(p.code, p.severity.value, p.found) for p in result.problems] == [
+    assert [(p.code, p.severity.value, p.found_text()) for p in result.problems] == [
         ("prior-total-unchecked", "warning", "1.150")
     ]
     assert result.report is not None
@@ -89,7 +89,7 @@ def test_a_section_prior_is_checked_against_the_rows_under_it(tmp_path: Path) ->
         Row("Khuyến công địa phương", "triệu đồng", {"plan": 300, "actual": 200, "prior": 100}),
     ]
     result = read_file(write_format2(tmp_path / "a.xlsx", table, prior=True).path)
-    assert [(p.code, p.found, p.expected) for p in result.problems] == [
+    assert [(p.code, p.found_text(), p.expected_text()) for p in result.problems] == [
         ("total-mismatch", "250", "190")
     ]
 
@@ -146,6 +146,6 @@ def test_a_sources_as_columns_table_keeps_priors_by_source(tmp_path: Path) -> No
     priors = {a.source: a.prior_money for a in result.report.activity_funding}
     assert priors == {"national": Decimal(100), "local": Decimal(150)}
     # The section's stated Tổng số for last year, 260, is not 100 + 150.
-    assert [(p.code, p.cell, p.found) for p in result.problems] == [
+    assert [(p.code, p.cell, p.found_text()) for p in result.problems] == [
         ("total-mismatch", "J10", "260")
     ]

@@ -102,8 +102,8 @@ def test_a_report_written_in_either_format_reads_to_the_same_facts(
                 text_money=text_money,
             ).path
         )
-    assert one.status == FileStatus.ACCEPTED, [p.message_en for p in one.problems]
-    assert two.status == FileStatus.ACCEPTED, [p.message_en for p in two.problems]
+    assert one.status == FileStatus.ACCEPTED, [p.message("en") for p in one.problems]
+    assert two.status == FileStatus.ACCEPTED, [p.message("en") for p in two.problems]
     assert [p.code for p in two.problems] == []
     assert one.report is not None and two.report is not None
     assert (one.report.format, two.report.format) == (1, 2)

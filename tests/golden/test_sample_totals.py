@@ -208,14 +208,14 @@ def test_problem_files_are_each_refused_for_their_reason(
         for p in errors:
             assert p.message("vi") and p.message("en"), (name, p.code)
             if p.code in ("ambiguous-number", "total-mismatch", "negative-number"):
-                assert p.sheet and p.cell and p.found, (name, p)
+                assert p.sheet and p.cell and p.found_text(), (name, p)
 
 
 def test_problem_messages_say_what_to_do(read: Callable[[str], list[FileResult]]) -> None:
     problems = {
         (Path(r.path).name, p.code): p for r in read("problems") for p in r.problems if p.code
     }
-    assert problems["ambiguous-number.xlsx", "ambiguous-number"].found == "1.5"
+    assert problems["ambiguous-number.xlsx", "ambiguous-number"].found_text() == "1.5"
     assert "1,5" in problems["ambiguous-number.xlsx", "ambiguous-number"].message("en")
     assert "Tây Ninh" in problems["province-abolished.xlsx", "province-abolished"].message("en")
     replaced = problems[RESEND[0], "duplicate-replaced"]
@@ -235,7 +235,7 @@ def test_folders_merged_together_keep_every_valid_report(
     counted = str(north / "2024-h1-bac-ninh.xlsx")
     copy = together[str(sample_folder("problems") / RESEND[1])]
     assert copy.status == FileStatus.SKIPPED
-    assert [(p.code, p.found) for p in copy.problems] == [("duplicate-copy", counted)]
+    assert [(p.code, p.found_text()) for p in copy.problems] == [("duplicate-copy", counted)]
     broken = together[str(sample_folder("problems") / RESEND[0])]
     assert broken.status == FileStatus.REFUSED
-    assert [p.found for p in broken.problems if p.code == "duplicate-replaced"] == [counted]
+    assert [p.found_text() for p in broken.problems if p.code == "duplicate-replaced"] == [counted]

@@ -109,7 +109,7 @@ def test_an_abolished_name_is_refused_naming_its_successor(merged: MergeResult) 
     assert refused.status == FileStatus.REFUSED
     (error,) = refused.errors
     assert error.code == "province-abolished"
-    assert error.expected == "Tây Ninh"
+    assert error.expected_text() == "Tây Ninh"
     assert "Long An" in error.message("en")
     assert "merged into Tây Ninh on 1 July 2025" in error.message("en")
     assert "hợp nhất vào Tây Ninh từ ngày 1/7/2025" in error.message("vi")
@@ -130,7 +130,7 @@ def test_half_years_across_the_merger(tmp_path: Path) -> None:
     assert row["base_from"] == "Bắc Kạn + Thái Nguyên"
     nine_months = next(f for f in result.files if "9M" in f.path)
     assert [p.code for p in nine_months.errors] == ["province-abolished"]
-    assert nine_months.errors[0].expected == "Thái Nguyên"
+    assert nine_months.errors[0].expected_text() == "Thái Nguyên"
 
 
 def test_comparisons_within_one_era_have_no_base_from(tmp_path: Path) -> None:

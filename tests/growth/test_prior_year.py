@@ -33,7 +33,7 @@ def test_a_stated_prior_is_checked_against_last_years_actual(tmp_path: Path) -> 
     assert earlier.problems == []
     (warning,) = later.problems  # 320 agrees, 1,5 tỷ = 1500 triệu agrees, no booths in 2023
     assert (warning.code, warning.severity.value) == ("prior-year-mismatch", "warning")
-    assert (warning.found, warning.expected) == ("2", "1")
+    assert (warning.found_text(), warning.expected_text()) == ("2", "1")
     assert earlier.path in warning.message("vi") and earlier.path in warning.message("en")
     assert "Cùng kỳ năm trước" in warning.message("vi")
     assert "Mô hình trình diễn kỹ thuật" in warning.message("vi")
@@ -71,7 +71,7 @@ def test_across_the_merger_last_year_is_the_old_provinces_together(tmp_path: Pat
     checked = check_prior_year(files, load())
     assert by_name(checked, "2026-H1-Tây_Ninh.xlsx").problems == []  # 100 + 50 = 150
     (warning,) = by_name(checked, "2026-H1-Tuyên_Quang.xlsx").problems
-    assert (warning.found, warning.expected) == ("25", "30")
+    assert (warning.found_text(), warning.expected_text()) == ("25", "30")
     message = warning.message("en")
     assert "2025-H1-Hà_Giang.xlsx" in message and "2025-H1-Tuyên_Quang.xlsx" in message
     # Last year's Thái Nguyên needs Bắc Kạn's report too: without it, nothing is checked.

@@ -80,7 +80,7 @@ def test_parts_whose_names_differ_only_in_case_are_damaged(
 ) -> None:
     result = preflight(case_twins(hostile_base, tmp_path / "twins.xlsx"))
     assert [p.code for p in result.problems] == ["damaged-workbook"]
-    assert "differ only in case" in (result.problems[0].found or "")
+    assert "differ only in case" in (result.problems[0].found_text("en") or "")
 
 
 def test_a_workbook_part_in_capitals_is_still_a_workbook(
@@ -113,7 +113,7 @@ def test_a_zip_with_a_second_end_record_hidden_in_its_comment_is_damaged(
     path = two_directories(hostile_base, tmp_path / "two.xlsx")
     checked = preflight(path)
     assert [p.code for p in checked.problems] == ["damaged-workbook"]
-    assert "two end-of-directory records" in (checked.problems[0].found or "")
+    assert "two end-of-directory records" in (checked.problems[0].found_text("en") or "")
     [result] = read_many([path])
     assert [p.code for p in result.problems] == ["damaged-workbook"]
 
@@ -129,6 +129,8 @@ def test_a_file_that_is_both_excel_and_opendocument_is_damaged(
     path = excel_and_opendocument(hostile_base, tmp_path / f"both{suffix}")
     checked = preflight(path)
     assert [p.code for p in checked.problems] == ["damaged-workbook"]
-    assert "both an Excel and an OpenDocument workbook" in (checked.problems[0].found or "")
+    assert "both an Excel and an OpenDocument workbook" in (
+        checked.problems[0].found_text("en") or ""
+    )
     [result] = read_many([path])
     assert [p.code for p in result.problems] == ["damaged-workbook"]

@@ -28,7 +28,7 @@ def test_a_file_past_the_read_timeout_is_refused_and_the_good_one_read(
     first, second, third = read_many([good, slow, good], jobs=1, limits=limits)
     assert multiprocessing.active_children() == []
     assert second.status == FileStatus.REFUSED
-    assert [(p.code, p.expected) for p in second.problems] == [("read-timeout", "1")]
+    assert [(p.code, p.expected_text()) for p in second.problems] == [("read-timeout", "1")]
     assert second.sha256 is not None
     for result in (first, third):  # before and after it, read by a sound worker
         assert result.status == FileStatus.ACCEPTED, result.problems

@@ -180,8 +180,11 @@ def test_regions_from_a_csv_file(good: Path, tmp_path: Path) -> None:
     assert one and all(f["expected"] == 2 for f in one)
     unknown = tmp_path / "unknown.csv"
     unknown.write_text("province,region\nAtlantis,Một\n", encoding="utf-8")
-    refused = invoke("merge", good, "--regions", unknown)
+    refused = invoke("merge", good, "--regions", unknown, "--lang", "en")
     assert refused.exit_code == 2 and 'unknown province "Atlantis"' in refused.output
+    in_vietnamese = invoke("merge", good, "--regions", unknown)
+    assert 'không nhận ra tỉnh "Atlantis"' in in_vietnamese.output
+    assert "unknown province" not in in_vietnamese.output
     partial = tmp_path / "partial.csv"
     partial.write_text("province,region\nLong An,Một\n", encoding="utf-8")
     incomplete = invoke("merge", good, "--regions", partial)

@@ -71,16 +71,19 @@ def test_year_is_read_as_number_or_text(tmp_path: Path, written: object) -> None
 @pytest.mark.parametrize(
     ("fact", "expected"),
     [
-        ("province", "Tỉnh/Thành phố / Province"),
-        ("year", "Năm báo cáo / Year"),
-        ("period", "Kỳ báo cáo / Period"),
+        ("province", ("Tỉnh/Thành phố", "Province")),
+        ("year", ("Năm báo cáo", "Year")),
+        ("period", ("Kỳ báo cáo", "Period")),
     ],
 )
-def test_required_fact_without_its_row_is_refused(tmp_path: Path, fact: str, expected: str) -> None:
+def test_required_fact_without_its_row_is_refused(
+    tmp_path: Path, fact: str, expected: tuple[str, str]
+) -> None:
     rows = [row for row in info_sheet() if row[0] != FACT_LABELS[fact]]
     result = refused(write_report(tmp_path / "a.xlsx", info_rows=rows))
     assert errors(result) == [("fact-missing", INFO, None)]
-    assert result.problems[0].expected == expected
+    shown = (result.problems[0].expected_text("vi"), result.problems[0].expected_text("en"))
+    assert shown == expected
 
 
 @pytest.mark.parametrize(("fact", "cell"), [("province", "B3"), ("year", "B4"), ("period", "B5")])
@@ -95,7 +98,7 @@ def test_required_fact_with_an_empty_value_is_refused_at_the_value_cell(
 def test_year_outside_2000_to_2100_or_unreadable_is_refused(tmp_path: Path, year: object) -> None:
     result = refused(write_report(tmp_path / "a.xlsx", year=year))
     assert errors(result) == [("year-invalid", INFO, "B4")]
-    assert result.problems[0].expected == "2000–2100"
+    assert result.problems[0].expected_text() == "2000–2100"
 
 
 @pytest.mark.parametrize("period", ["Quý 5", "tháng 7", "12 tháng 7", "M12", "Q5", 6])
@@ -118,7 +121,7 @@ def test_money_unit_defaults_to_trieu_dong(tmp_path: Path) -> None:
 def test_unknown_province_is_refused(tmp_path: Path, province: str) -> None:
     result = refused(write_report(tmp_path / "a.xlsx", province=province))
     assert errors(result) == [("province-unknown", INFO, "B3")]
-    assert result.problems[0].found == province
+    assert result.problems[0].found_text() == province
 
 
 def test_province_abolished_in_the_reports_period_is_refused_naming_its_successor(
@@ -128,7 +131,10 @@ def test_province_abolished_in_the_reports_period_is_refused_naming_its_successo
         write_report(tmp_path / "a.xlsx", province="Long An", year=2025, period="Cả năm")
     )
     assert errors(result) == [("province-abolished", INFO, "B3")]
-    assert (result.problems[0].found, result.problems[0].expected) == ("Long An", "Tây Ninh")
+    assert (result.problems[0].found_text(), result.problems[0].expected_text()) == (
+        "Long An",
+        "Tây Ninh",
+    )
     assert "Tây Ninh" in result.problems[0].message("vi")
 
 

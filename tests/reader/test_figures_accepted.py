@@ -61,7 +61,10 @@ def test_money_finer_than_a_thousand_dong_is_rounded_with_a_warning(tmp_path: Pa
         ("money-rounded", "Kinh phí", "C4"),
         ("money-rounded", "Kinh phí", "E4"),
     ]
-    assert (result.problems[0].found, result.problems[0].expected) == ("1200.0005", "1200.001")
+    assert (result.problems[0].found_text(), result.problems[0].expected_text()) == (
+        "1200.0005",
+        "1200.001",
+    )
     assert result.report is not None
     line = result.report.funding[0]
     assert (line.plan_money, line.actual_money) == (Decimal("1200.001"), Decimal("1100.000"))

@@ -36,7 +36,7 @@ def test_count_that_is_no_whole_figure_is_refused_at_its_cell(
     )
     result = refused(path)
     assert errors(result) == [(code, RESULTS, "F5")]
-    assert result.problems[0].found == found
+    assert result.problems[0].found_text() == found
 
 
 @pytest.mark.parametrize(
@@ -75,7 +75,7 @@ def test_number_text_that_needs_a_guess_is_refused_saying_how_to_write_it(
     result = refused(write_report(tmp_path / "a.xlsx", funding={"national": (2, 1200, 2, text)}))
     assert errors(result) == [("ambiguous-number", FUNDING, "E4")]
     problem = result.problems[0]
-    assert (problem.found, problem.expected) == (text, write)
+    assert (problem.found_text(), problem.expected_text()) == (text, write)
     assert f"hãy viết {write}" in problem.message("vi")
     assert f"write {write}" in problem.message("en")
 
@@ -84,14 +84,17 @@ def test_money_cell_naming_another_unit_is_refused(tmp_path: Path) -> None:
     path = write_report(tmp_path / "a.xlsx", funding={"national": (2, "1,2 tỷ", 2, "1.100 triệu")})
     result = refused(path)
     assert errors(result) == [("unit-mismatch", FUNDING, "C4")]
-    assert (result.problems[0].found, result.problems[0].expected) == ("tỷ", "triệu đồng")
+    assert (result.problems[0].found_text(), result.problems[0].expected_text()) == (
+        "tỷ",
+        "triệu đồng",
+    )
 
 
 def test_formula_without_a_saved_value_is_refused(tmp_path: Path) -> None:
     path = write_report(tmp_path / "a.xlsx", funding={"national": (2, "=600+600", 2, 1100)})
     result = refused(path)
     assert errors(result) == [("formula-without-value", FUNDING, "C4")]
-    assert result.problems[0].found == "=600+600"
+    assert result.problems[0].found_text() == "=600+600"
 
 
 def test_formula_without_a_saved_value_in_an_indicator_is_refused(tmp_path: Path) -> None:
@@ -118,7 +121,7 @@ def test_error_value_is_refused(tmp_path: Path, error: str) -> None:
     path = write_report(tmp_path / "a.xlsx", funding={"national": (2, 1200, 2, error)})
     result = refused(path)
     assert errors(result) == [("error-value", FUNDING, "E4")]
-    assert result.problems[0].found == error
+    assert result.problems[0].found_text() == error
 
 
 def test_error_value_in_the_total_row_is_refused_at_the_total_cell(tmp_path: Path) -> None:

@@ -41,7 +41,7 @@ def test_the_name_is_the_one_in_force_at_the_end_of_the_period(
     assert warnings(result) == expected
     if renamed:
         problem = result.problems[0]
-        assert problem.found == written and problem.expected == NEW
+        assert problem.found_text() == written and problem.expected_text() == NEW
         assert "1/1/2025" in problem.message("vi")
 
 

@@ -28,7 +28,7 @@ def test_indicator_unit_that_disagrees_with_the_catalogue_is_refused(
     )
     result = refused(path)
     assert errors(result) == [("unit-mismatch", RESULTS, "D5")]
-    assert result.problems[0].found == unit
+    assert result.problems[0].found_text() == unit
 
 
 def test_count_indicator_unit_cell_left_blank_is_accepted(tmp_path: Path) -> None:
@@ -42,7 +42,7 @@ def test_unknown_indicator_code_is_refused_at_the_code_cell(tmp_path: Path) -> N
     )
     result = refused(path)
     assert errors(result) == [("indicator-unknown", RESULTS, "B5")]
-    assert result.problems[0].found == "trained_worker"
+    assert result.problems[0].found_text() == "trained_worker"
 
 
 def test_unknown_indicator_label_is_refused_at_the_label_cell(tmp_path: Path) -> None:
@@ -56,7 +56,7 @@ def test_unknown_source_label_with_figures_is_refused(tmp_path: Path) -> None:
     funding = {"national": (2, 1200, 2, 1100), "Kinh phí sự nghiệp": (1, 50, 1, 40)}
     result = refused(write_report(tmp_path / "a.xlsx", funding=funding))
     assert errors(result) == [("source-unknown", FUNDING, "A5")]
-    assert result.problems[0].found == "Kinh phí sự nghiệp"
+    assert result.problems[0].found_text() == "Kinh phí sự nghiệp"
 
 
 def test_unknown_source_label_without_figures_is_passed_over(tmp_path: Path) -> None:
@@ -75,14 +75,14 @@ def test_duplicate_source_row_is_refused_naming_the_first(tmp_path: Path) -> Non
     funding = [("national", (2, 1200, 2, 1100)), ("local", (1, 2, 1, 2)), ("KCQG", (1, 1, 1, 1))]
     result = refused(write_report(tmp_path / "a.xlsx", funding=funding))
     assert errors(result) == [("row-duplicate", FUNDING, "A6")]
-    assert result.problems[0].expected == "4"
+    assert result.problems[0].expected_text() == "4"
 
 
 def test_duplicate_indicator_row_is_refused_naming_the_first(tmp_path: Path) -> None:
     indicators = [("trained_workers", (1, 2)), ("demo_models", (1, 1)), ("trained_workers", (3, 4))]
     result = refused(write_report(tmp_path / "a.xlsx", indicators=indicators))
     assert errors(result) == [("row-duplicate", RESULTS, "B6")]
-    assert result.problems[0].expected == "4"
+    assert result.problems[0].expected_text() == "4"
 
 
 @pytest.mark.parametrize(
@@ -91,7 +91,7 @@ def test_duplicate_indicator_row_is_refused_naming_the_first(tmp_path: Path) -> 
 def test_missing_sheet_is_refused(tmp_path: Path, role: str, title: str) -> None:
     result = refused(write_report(tmp_path / "a.xlsx", omit_sheets={role}))
     assert errors(result) == [("sheet-missing", None, None)]
-    assert result.problems[0].expected == title
+    assert result.problems[0].expected_text() == title
 
 
 def test_sheet_found_twice_is_refused(tmp_path: Path) -> None:
@@ -122,7 +122,7 @@ def test_funding_table_missing_a_figure_column_is_refused_at_its_header(
 ) -> None:
     result = refused(write_report(tmp_path / "a.xlsx", funding_columns=columns))
     assert errors(result) == [("column-missing", FUNDING, "A3")]
-    assert result.problems[0].expected == missing
+    assert result.problems[0].expected_text() == missing
 
 
 def test_funding_money_header_without_plan_or_actual_is_a_missing_column(tmp_path: Path) -> None:
@@ -132,7 +132,7 @@ def test_funding_money_header_without_plan_or_actual_is_a_missing_column(tmp_pat
     )
     result = refused(path)
     assert errors(result) == [("column-missing", FUNDING, "A3")]
-    assert result.problems[0].expected == "Kinh phí thực hiện"
+    assert result.problems[0].expected_text() == "Kinh phí thực hiện"
 
 
 @pytest.mark.parametrize(
@@ -148,7 +148,7 @@ def test_results_table_missing_a_column_is_refused_at_its_header(
 ) -> None:
     result = refused(write_report(tmp_path / "a.xlsx", results_columns=columns))
     assert errors(result) == [("column-missing", RESULTS, "B3")]
-    assert result.problems[0].expected == missing
+    assert result.problems[0].expected_text() == missing
 
 
 def test_every_problem_of_a_file_is_reported_not_only_the_first(tmp_path: Path) -> None:

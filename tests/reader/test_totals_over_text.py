@@ -22,7 +22,7 @@ def test_a_total_of_the_numeric_parts_stands_and_the_text_part_is_named_in_its_u
     assert errors(result) == []
     assert warnings(result) == [("number-stored-as-text", KINH_PHI, "E4")]
     (warning,) = result.problems
-    assert (warning.found, warning.expected) == ("1,5", "1,5")
+    assert (warning.found_text(), warning.expected_text()) == ("1,5", "1,5")
     assert result.report is not None
     national = next(line for line in result.report.funding if line.source == "national")
     assert str(national.actual_money) == "1500.000"

@@ -99,8 +99,16 @@ def test_a_stray_value_at_xfd1048576_is_refused(report: Path, tmp_path: Path) ->
     result = preflight(rewrite(report, tmp_path / "far.xlsx", {SHEET1: far}))
     only(result, "sheet-too-large")
     found = result.problems[0]
-    assert (found.sheet, found.cell, found.found) == ("Thông tin", "XFD1048576", "XFD1048576")
-    assert found.expected is not None and "20.000" in found.expected and "200" in found.expected
+    assert (found.sheet, found.cell, found.found_text()) == (
+        "Thông tin",
+        "XFD1048576",
+        "XFD1048576",
+    )
+    assert (
+        found.expected_text() is not None
+        and "20.000" in found.expected_text()
+        and "200" in found.expected_text()
+    )
 
 
 @pytest.mark.parametrize(
@@ -214,7 +222,7 @@ def test_a_shared_strings_table_claiming_two_billion_strings_is_refused(
             rewrite(report, tmp_path / "sst.xlsx", extra={"xl/sharedStrings.xml": sst})
         )
         only(result, "unpacked-too-large")
-        assert "2.000.000.000" in (result.problems[0].found or "")
+        assert "2.000.000.000" in (result.problems[0].found_text() or "")
     honest = b'<sst count="3" uniqueCount="1"><si><t>x</t></si></sst>'
     result = preflight(
         rewrite(report, tmp_path / "sst.xlsx", extra={"xl/sharedStrings.xml": honest})
@@ -241,15 +249,15 @@ def test_a_zip_bomb_is_refused_from_its_declared_sizes(report: Path, tmp_path: P
     assert bomb.stat().st_size < 2 << 20  # 300 MB in under 2 MB
     result = preflight(bomb)
     only(result, "unpacked-too-large")
-    assert "xl/media/image1.png" in (result.problems[0].found or "")
+    assert "xl/media/image1.png" in (result.problems[0].found_text() or "")
 
 
 def test_a_highly_compressed_member_is_refused_by_its_ratio(report: Path, tmp_path: Path) -> None:
     zeros = bytes(20 << 20)  # 20 MiB: under the size limit, not under the ratio limit
     result = preflight(rewrite(report, tmp_path / "ratio.xlsx", extra={"xl/media/a.bin": zeros}))
     only(result, "unpacked-too-large")
-    assert (result.problems[0].found or "").startswith("xl/media/a.bin: nén")
-    assert result.problems[0].expected == "≤ 200:1"
+    assert (result.problems[0].found_text() or "").startswith("xl/media/a.bin: nén")
+    assert result.problems[0].expected_text() == "≤ 200:1"
 
 
 def test_a_member_that_unpacks_past_its_declared_size_is_stopped(
@@ -268,7 +276,7 @@ def test_a_member_that_unpacks_past_its_declared_size_is_stopped(
     path.write_bytes(bytes(data))
     result = preflight(path)
     only(result, "damaged-workbook")
-    assert "declared size" in (result.problems[0].found or "")
+    assert "declared size" in (result.problems[0].found_text("en") or "")
 
 
 def test_limits_on_file_size_member_count_and_total_apply(report: Path, tmp_path: Path) -> None:
@@ -288,7 +296,7 @@ def test_a_sheet_written_with_too_many_cells_is_refused(report: Path, tmp_path: 
     assert preflight(path).problems == []
     result = preflight(path, Limits(max_cells=50))
     only(result, "unpacked-too-large")
-    assert (result.problems[0].found or "").startswith("Thông tin: ")
+    assert (result.problems[0].found_text() or "").startswith("Thông tin: ")
 
 
 def test_an_abnormally_long_tag_is_refused_not_skipped(report: Path, tmp_path: Path) -> None:
@@ -308,7 +316,7 @@ def test_an_empty_file_is_not_a_workbook(tmp_path: Path) -> None:
     empty.write_bytes(b"")
     result = preflight(empty)
     only(result, "not-a-workbook")
-    assert result.problems[0].expected == ".xlsx"
+    assert result.problems[0].expected_text() == ".xlsx"
 
 
 def test_text_is_not_a_workbook(tmp_path: Path) -> None:
@@ -316,7 +324,8 @@ def test_text_is_not_a_workbook(tmp_path: Path) -> None:
     text.write_text("Tỉnh;Năm\nHà Nội;2024\n", encoding="utf-8")
     result = preflight(text)
     only(result, "not-a-workbook")
-    assert result.problems[0].found == "văn bản / text"
+    problem = result.problems[0]
+    assert (problem.found_text("vi"), problem.found_text("en")) == ("văn bản", "text")
 
 
 @pytest.mark.parametrize(
@@ -333,7 +342,7 @@ def test_an_xls_that_is_really_html_is_not_a_workbook(tmp_path: Path, html: byte
     fake.write_bytes(html)
     result = preflight(fake)
     only(result, "not-a-workbook")
-    assert (result.problems[0].found, result.problems[0].expected) == ("HTML", ".xls")
+    assert (result.problems[0].found_text(), result.problems[0].expected_text()) == ("HTML", ".xls")
 
 
 def test_unknown_bytes_are_not_a_workbook(tmp_path: Path) -> None:
@@ -341,7 +350,8 @@ def test_unknown_bytes_are_not_a_workbook(tmp_path: Path) -> None:
     blob.write_bytes(bytes(range(256)))
     result = preflight(blob)
     only(result, "not-a-workbook")
-    assert result.problems[0].found == "không rõ / unknown"
+    problem = result.problems[0]
+    assert (problem.found_text("vi"), problem.found_text("en")) == ("không rõ", "unknown")
 
 
 def test_a_zip_that_is_not_a_workbook(tmp_path: Path) -> None:
@@ -350,7 +360,7 @@ def test_a_zip_that_is_not_a_workbook(tmp_path: Path) -> None:
         z.writestr("a.txt", "hello")
     result = preflight(path)
     only(result, "not-a-workbook")
-    assert "zip" in (result.problems[0].found or "")
+    assert "zip" in (result.problems[0].found_text() or "")
     assert result.format is None
 
 
@@ -376,7 +386,7 @@ def test_damaged_deflate_data_is_damaged(report: Path, tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     result = preflight(path)
     only(result, "damaged-workbook")
-    assert SHEET1 in (result.problems[0].found or "")
+    assert SHEET1 in (result.problems[0].found_text() or "")
 
 
 def test_an_encrypted_workbook_is_refused(tmp_path: Path) -> None:
@@ -430,14 +440,14 @@ def test_a_fifo_or_a_folder_is_not_read(tmp_path: Path) -> None:
 def test_billion_laughs_in_a_part_is_refused(report: Path, tmp_path: Path, part: str) -> None:
     result = preflight(rewrite(report, tmp_path / "lol.xlsx", {part: lambda d: BILLION_LAUGHS + d}))
     only(result, "xml-entities")
-    assert result.problems[0].found == part
+    assert result.problems[0].found_text() == part
 
 
 def test_billion_laughs_in_shared_strings_is_refused(report: Path, tmp_path: Path) -> None:
     sst = BILLION_LAUGHS + b'<sst count="1" uniqueCount="1"><si><t>&lol9;</t></si></sst>'
     result = preflight(rewrite(report, tmp_path / "lol.xlsx", extra={"xl/sharedStrings.xml": sst}))
     only(result, "xml-entities")
-    assert result.problems[0].found == "xl/sharedStrings.xml"
+    assert result.problems[0].found_text() == "xl/sharedStrings.xml"
 
 
 def test_an_external_entity_is_refused(report: Path, tmp_path: Path) -> None:
@@ -611,7 +621,7 @@ def test_ods_entities_are_refused(tmp_path: Path) -> None:
     path = write_ods(tmp_path / "lol.ods", "", prologue=EXTERNAL_ENTITY.decode().split("\n", 1)[1])
     result = preflight(path)
     only(result, "xml-entities")
-    assert result.problems[0].found == "content.xml"
+    assert result.problems[0].found_text() == "content.xml"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -13,10 +13,19 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from kcstats.messages import show
 from kcstats.safety.preflight import preflight
 from kcstats.safety.sandbox import Failure, WorkerError, run_isolated
 
 # Work functions live at module level: workers receive them by reference.
+
+
+def shown(results: list[object]) -> list[object]:
+    """The results, a failure as its code and its detail in Vietnamese and English."""
+    return [
+        (r.code, show(r.detail, "vi"), show(r.detail, "en")) if isinstance(r, Failure) else r
+        for r in results
+    ]
 
 
 def times_ten(x: int) -> int:
@@ -87,24 +96,25 @@ def test_results_come_back_in_order() -> None:
 
 def test_an_aborting_item_fails_alone() -> None:
     results = run_isolated(list(range(6)), abort_on_three)
-    assert results == [0, 10, 20, Failure("read-crashed", "SIGABRT"), 40, 50]
+    assert shown(results) == [0, 10, 20, ("read-crashed", "SIGABRT", "SIGABRT"), 40, 50]
 
 
 def test_an_exiting_item_fails_alone() -> None:
     results = run_isolated(list(range(4)), exit_on_two, jobs=2)
-    assert results == [0, 10, Failure("read-crashed", "mã thoát / exit code 3"), 30]
+    crashed = ("read-crashed", "mã thoát 3", "exit code 3")
+    assert shown(results) == [0, 10, crashed, 30]
 
 
 def test_an_item_past_the_timeout_is_stopped() -> None:
     # The sleeping worker is killed (not waited for) and a fresh one reads the rest.
     results = run_isolated(list(range(4)), sleep_on_one, timeout=1.0)
-    assert results == [0, Failure("read-timeout", "quá 1 giây"), 20, 30]
+    assert shown(results) == [0, ("read-timeout", "quá 1 giây", "over 1 s"), 20, 30]
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_AS is enforced on Linux")
 def test_memory_past_the_limit_is_a_memory_error() -> None:
     results = run_isolated(list(range(3)), allocate_on_one, memory_bytes=512 << 20)
-    assert results == [0, Failure("read-crashed", "MemoryError"), 20]
+    assert shown(results) == [0, ("read-crashed", "MemoryError", "MemoryError"), 20]
 
 
 def test_an_exception_is_a_bug_and_propagates() -> None:
@@ -173,7 +183,7 @@ def test_calamine_on_a_stray_far_value_crashes_only_its_worker(tmp_path: Path) -
     assert results[0] == results[2] == 1
     crashed = results[1]
     assert isinstance(crashed, Failure) and crashed.code == "read-crashed"
-    assert crashed.detail.startswith("SIGABRT"), crashed.detail
+    assert show(crashed.detail, "en").startswith("SIGABRT"), crashed.detail
     # And preflight refuses the file before calamine is ever asked.
     assert [p.code for p in preflight(far).problems] == ["sheet-too-large"]
 

@@ -120,7 +120,7 @@ def merge_command(
     try:
         chosen: RegionSet = region_set(regions, catalogue)
     except RegionError as error:
-        raise typer.BadParameter(str(error), param_hint="--regions") from None
+        raise typer.BadParameter(error.message(lang.value), param_hint="--regions") from None
     with progress_bar("Đọc tệp" if lang == "vi" else "Reading") as progress:
         # pandas and the merge are imported while the workers read (not before they fork).
         files = read_reports(
@@ -135,7 +135,7 @@ def merge_command(
     try:
         result = merge_files(files, chosen, catalogue, compare=pair)
     except RegionError as error:
-        raise typer.BadParameter(str(error), param_hint="--regions") from None
+        raise typer.BadParameter(error.message(lang.value), param_hint="--regions") from None
 
     flags = (
         result.plan_check(min_pct, max_pct) if min_pct is not None or max_pct is not None else None

@@ -51,6 +51,7 @@ from kcstats.export.views import (
 )
 from kcstats.interrupts import temporary_folder
 from kcstats.merge.result import MergeResult, iter_records, records
+from kcstats.messages import Section
 from kcstats.problems import Lang
 from kcstats.untrusted import name_text
 
@@ -61,54 +62,9 @@ YEAR_FORMAT = "0"
 HEADER_ROW = 2
 FIRST_ROW = HEADER_ROW + 1
 
-SHEETS = {
-    "vi": {
-        "regions": "Tổng hợp vùng",
-        "charts": "Biểu đồ",
-        "provinces": "Theo tỉnh",
-        "activities": "Theo hoạt động",
-        "plan": "Kế hoạch - Thực hiện",
-        "growth": "Tăng trưởng",
-        "missing": "Tỉnh chưa báo cáo",
-        "files": "Tệp và lỗi",
-    },
-    "en": {
-        "regions": "Regional totals",
-        "charts": "Charts",
-        "provinces": "Provinces",
-        "activities": "By activity",
-        "plan": "Plan vs actual",
-        "growth": "Growth",
-        "missing": "Missing reports",
-        "files": "Files and problems",
-    },
-}
-TITLES = {
-    "vi": {
-        "regions": "Tổng hợp kết quả khuyến công theo vùng (tiền: {unit})",
-        "provinces": "Kết quả khuyến công theo tỉnh (tiền: {unit})",
-        "activities": "Kinh phí khuyến công theo hoạt động và vùng (tiền: {unit})",
-        "plan": "Kế hoạch và thực hiện, mọi chỉ tiêu có số liệu (tiền: {unit})",
-        "growth": "Tăng trưởng so với năm trước (tiền: {unit})",
-        "missing": "Tỉnh chưa có báo cáo trong kỳ mà các tỉnh khác cùng vùng đã báo cáo",
-        "files": "Các tệp đã đọc và các vấn đề tìm thấy",
-        "charts": "Biểu đồ kinh phí khuyến công",
-        "chart_regions": "Kinh phí khuyến công: kế hoạch và thực hiện theo vùng, {period} ({unit})",
-        "chart_provinces": "Kinh phí khuyến công thực hiện theo tỉnh, {period} ({unit})",
-    },
-    "en": {
-        "regions": "Khuyến công results by region (money: {unit})",
-        "provinces": "Khuyến công results by province (money: {unit})",
-        "activities": "Khuyến công funding by activity and region (money: {unit})",
-        "plan": "Plan and actual, every measure with a figure (money: {unit})",
-        "growth": "Growth on the year before (money: {unit})",
-        "missing": "Provinces without a report for a period that others of their region reported",
-        "files": "Files read and problems found",
-        "charts": "Khuyến công funding charts",
-        "chart_regions": "Khuyến công funding: plan and actual by region, {period} ({unit})",
-        "chart_provinces": "Khuyến công funding spent by province, {period} ({unit})",
-    },
-}
+# Sheet names and titles: the texts xlsx.sheet.* and xlsx.title.* of the message table.
+SHEETS = Section("xlsx.sheet.")
+TITLES = Section("xlsx.title.")
 HEADER_FILL = "#DDEBF7"
 CM = 37.8  # pixels a centimetre, at Excel's 96 dpi: chart sizes are given in centimetres
 _NO_CONVERSION = {
@@ -581,8 +537,8 @@ class _Writer:
                         "severity": t[f"severity.{p.severity.value}"],
                         "sheet": p.sheet,
                         "cell": p.cell,
-                        "found": p.found,
-                        "expected": p.expected,
+                        "found": p.found_text(self.lang),
+                        "expected": p.expected_text(self.lang),
                         "message": p.message(self.lang),
                     }
                 )

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from kcstats.catalog import Catalogue
+from kcstats.messages import Param, label, say
 from kcstats.model import FileResult, FileStatus, Report
 from kcstats.problems import Problem, problem
 
@@ -74,7 +75,7 @@ def _mismatches(
                 expected = sum((p for p in parts if p is not None), Decimal(0))
         if expected is None or prior == expected:
             continue
-        sheet, what_vi, what_en, label_vi, label_en = _named(key, catalogue)
+        sheet, measure, name = _named(key, catalogue)
         problems.append(
             problem(
                 "prior-year-mismatch",
@@ -85,10 +86,8 @@ def _mismatches(
                 found=figure_text(prior),
                 expected=figure_text(expected),
                 other=others,
-                measure=what_vi,
-                measure_en=what_en,
-                indicator=label_vi,
-                indicator_en=label_en,
+                measure=measure,
+                indicator=name,
             )
         )
     return problems
@@ -135,23 +134,22 @@ def _actuals(reports: Sequence[Report]) -> dict[Key, Decimal]:
     return actual
 
 
-def _named(key: Key, catalogue: Catalogue) -> tuple[str, str, str, str, str]:
-    """The sheet role, what is measured (vi, en) and the name of what it is measured on."""
+def _named(key: Key, catalogue: Catalogue) -> tuple[str, Param, Param]:
+    """The sheet role, what is measured and the name of what it is measured on (parameters
+    of kcstats.messages)."""
     kind, code, source = key
     if kind == "indicator":
         indicator = catalogue.indicators[code]
-        return "results", "Chỉ tiêu", "Indicator", indicator.label_vi, indicator.label_en
+        return "results", say("measure.indicator"), label(indicator.label_vi, indicator.label_en)
     if kind in ("money", "projects"):
         src = catalogue.sources[code]
-        if kind == "money":
-            return "funding", "Kinh phí", "Money", src.label_vi, src.label_en
-        return "funding", "Số đề án", "Projects", src.label_vi, src.label_en
+        return "funding", say(f"measure.{kind}"), label(src.label_vi, src.label_en)
     activity = catalogue.activities[code]
     label_vi, label_en = activity.label_vi, activity.label_en
     if source != "total":
         label_vi += f" — {catalogue.sources[source].label_vi}"
         label_en += f" — {catalogue.sources[source].label_en}"
-    return "funding", "Kinh phí hoạt động", "Activity money", label_vi, label_en
+    return "funding", say("measure.activity"), label(label_vi, label_en)
 
 
 def figure_text(value: Decimal) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from kcstats.catalog import Catalogue
+from kcstats.messages import say
 from kcstats.reader.context import Problems
 from kcstats.reader.format2.above import has_report_head
 from kcstats.reader.format2.layout import Layout, find_layout
@@ -24,11 +25,7 @@ from kcstats.reader.workbook import ReportSheets, find_sheets, load_grid
 from kcstats.safety.preflight import Preflight
 from kcstats.text import find_label
 
-LOOKED_FOR = (
-    "mẫu 1 / format 1: 3 trang Thông tin, Kinh phí, Chỉ tiêu · "
-    "mẫu 2 / format 2: một bảng có cột Nội dung và Kế hoạch hoặc Thực hiện "
-    "(a table with a label column and a plan or actual column)"
-)
+LOOKED_FOR = say("layout.looked-for")
 
 
 @dataclass(slots=True)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from kcstats.catalog import Catalogue, Era, Province
+from kcstats.messages import Param, say
 from kcstats.reader.context import Problems
 from kcstats.reader.dates import read_date
 from kcstats.reader.grid import Grid
@@ -91,7 +92,7 @@ def read_facts(grid: Grid | None, catalogue: Catalogue, problems: Problems) -> F
             flagged.add(key)
             del pairs[key]
 
-    def missing(label: str, key: str) -> None:
+    def missing(label: Param, key: str) -> None:
         """No label at all: no cell to name. A label with nothing right of it: that cell.
         A value that is a formula or an error has had its own problem reported already."""
         if key not in flagged:
@@ -100,7 +101,7 @@ def read_facts(grid: Grid | None, catalogue: Catalogue, problems: Problems) -> F
 
     year_cell = pairs.get("year")
     if year_cell is None or year_cell.value is None:
-        missing("Năm báo cáo / Year", "year")
+        missing(say("fact.year"), "year")
     else:
         facts.year = _read_year(year_cell.value)
         if facts.year is None:
@@ -115,7 +116,7 @@ def read_facts(grid: Grid | None, catalogue: Catalogue, problems: Problems) -> F
 
     period_cell = pairs.get("period")
     if period_cell is None or period_cell.value is None:
-        missing("Kỳ báo cáo / Period", "period")
+        missing(say("fact.period"), "period")
     else:
         facts.period = _read_period(period_cell.value, catalogue)
         if facts.period is None:
@@ -145,7 +146,7 @@ def read_facts(grid: Grid | None, catalogue: Catalogue, problems: Problems) -> F
 
     province_cell = pairs.get("province")
     if province_cell is None or province_cell.value is None:
-        missing("Tỉnh/Thành phố / Province", "province")
+        missing(say("fact.province"), "province")
     else:
         facts.province_text = _as_text(province_cell.value)
         facts.province = _read_province(facts, province_cell, catalogue, problems, sheet)

@@ -6,10 +6,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kcstats.catalog import MoneyUnit
+from kcstats.messages import say
 from kcstats.numbers import Number, NumberProblem, is_whole, parse_figure, to_trieu
 from kcstats.reader.context import Problems
 from kcstats.reader.grid import Grid
 from kcstats.text import fold
+
+_WHOLE_NUMBER = say("expected.whole-number")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +63,7 @@ def read_count(
             sheet=grid.name,
             at=(row, col),
             found=format(number.value, "f"),
-            expected="số nguyên / whole number",
+            expected=_WHOLE_NUMBER,
         )
         return None
     return int(number.value)

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Literal, cast
 
 from kcstats.catalog import Catalogue
+from kcstats.messages import say
 from kcstats.model import FundingLine, funding_line
 from kcstats.numbers import shown_figure, shown_tolerance
 from kcstats.reader.context import Problems
@@ -387,7 +388,7 @@ def _check_total(
             sheet=grid.name,
             at=(total.row, table.columns[role].col),
             found=shown_figure(written),
-            expected=shown_figure(computed / factor) if present else "trống / blank",
+            expected=shown_figure(computed / factor) if present else say("expected.blank"),
         )
 
 

@@ -7,51 +7,15 @@ from rich.table import Table
 from rich.text import Text
 
 from kcstats.catalog import load_catalogue
+from kcstats.messages import Section
 from kcstats.model import FileStatus
 from kcstats.problems import Lang, Severity
 from kcstats.render.safe import terminal_text
 from kcstats.validate import ValidationReport
 
-HEADINGS = {
-    "vi": {
-        "file": "Tệp",
-        "status": "Trạng thái",
-        "province": "Tỉnh/TP",
-        "year": "Năm",
-        "period": "Kỳ",
-        "problems": "Vấn đề",
-        "where": "Vị trí",
-        "code": "Mã lỗi",
-        "message": "Nội dung",
-        "title": "Kết quả kiểm tra",
-        "summary": "{a} chấp nhận, {r} bị từ chối, {s} bỏ qua",
-    },
-    "en": {
-        "file": "File",
-        "status": "Status",
-        "province": "Province",
-        "year": "Year",
-        "period": "Period",
-        "problems": "Problems",
-        "where": "Where",
-        "code": "Code",
-        "message": "Message",
-        "title": "Validation result",
-        "summary": "{a} accepted, {r} refused, {s} skipped",
-    },
-}
-STATUS = {
-    "vi": {
-        FileStatus.ACCEPTED: "chấp nhận",
-        FileStatus.REFUSED: "từ chối",
-        FileStatus.SKIPPED: "bỏ qua",
-    },
-    "en": {
-        FileStatus.ACCEPTED: "accepted",
-        FileStatus.REFUSED: "refused",
-        FileStatus.SKIPPED: "skipped",
-    },
-}
+# The texts validate.* and view.status.* of the message table.
+HEADINGS = Section("validate.")
+STATUS = Section("view.status.")
 STYLE = {FileStatus.ACCEPTED: "green", FileStatus.REFUSED: "bold red", FileStatus.SKIPPED: "yellow"}
 SEVERITY_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
 

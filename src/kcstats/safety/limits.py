@@ -46,11 +46,6 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
-def group_thousands(n: int) -> str:
-    """An integer written the Vietnamese way: 20000 -> '20.000'."""
-    return f"{n:,}".replace(",", ".")
-
-
 def size_text(n: int) -> str:
     """A byte count for people: '512 B', '12,5 KiB', '300 MiB' (decimal comma)."""
     if n < KIB:

@@ -29,9 +29,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from kcstats.messages import Param, count, quoted, say
 from kcstats.problems import Problem, cell_name, problem
 from kcstats.safety.biff import blank_formula_cells
-from kcstats.safety.limits import DEFAULT_LIMITS, Limits, group_thousands, size_text
+from kcstats.safety.limits import DEFAULT_LIMITS, Limits, size_text
 
 Format = Literal["xlsx", "xls", "ods"]
 
@@ -156,7 +157,7 @@ def _tag(data: bytes, start: re.Match[bytes]) -> tuple[bytes, bool, int] | None:
     if end < len(data) and data[end] in b"\"'" and data.find(data[end : end + 1], end + 1) > 0:
         end = limit  # a quoted value that runs past the window
     if end >= limit:
-        raise _Refused(_damaged("thẻ XML dài bất thường / abnormally long XML tag"))
+        raise _Refused(_damaged(say("damaged.long-xml-tag")))
     if end >= len(data) or data[end] != 0x3E:  # never closed, or a quote never closed
         return None
     attrs = data[start.end() : end]
@@ -268,12 +269,11 @@ def read_small(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes | None:
 
 
 def _check_file(path: Path, limits: Limits, result: Preflight, data: bytes | None) -> None:
-    extension = path.suffix.lower() or "(không có đuôi / none)"
+    suffix = path.suffix.lower()
+    extension = quoted(suffix) if suffix else say("file.no-extension")
     if data is not None:
         if not data:
-            raise _Refused(
-                problem("not-a-workbook", found="tệp rỗng / empty file", expected=extension)
-            )
+            raise _Refused(problem("not-a-workbook", found=say("file.empty"), expected=extension))
         _check_data(data, extension, limits, result)
         return
     data = b""
@@ -283,7 +283,7 @@ def _check_file(path: Path, limits: Limits, result: Preflight, data: bytes | Non
             raise _Refused(
                 problem(
                     "not-a-workbook",
-                    found="không phải tệp thông thường / not a regular file",
+                    found=say("file.not-regular"),
                     expected=extension,
                 )
             )
@@ -303,11 +303,11 @@ def _check_file(path: Path, limits: Limits, result: Preflight, data: bytes | Non
             )
         )
     if not data:
-        raise _Refused(problem("not-a-workbook", found="tệp rỗng / empty file", expected=extension))
+        raise _Refused(problem("not-a-workbook", found=say("file.empty"), expected=extension))
     _check_data(data, extension, limits, result)
 
 
-def _check_data(data: bytes, extension: str, limits: Limits, result: Preflight) -> None:
+def _check_data(data: bytes, extension: Param, limits: Limits, result: Preflight) -> None:
     if data.startswith((_ZIP_MAGIC, _EMPTY_ZIP_MAGIC)):
         _check_zip(data, extension, limits, result)
     elif data.startswith(_OLE_MAGIC):
@@ -316,11 +316,11 @@ def _check_data(data: bytes, extension: str, limits: Limits, result: Preflight) 
         raise _Refused(problem("not-a-workbook", found=_looks_like(data), expected=extension))
 
 
-def _os_reason(exc: OSError) -> str:
-    return f"không mở được / cannot open: {exc.strerror or type(exc).__name__}"
+def _os_reason(exc: OSError) -> Param:
+    return say("damaged.cannot-open", reason=exc.strerror or type(exc).__name__)
 
 
-def _looks_like(data: bytes) -> str:
+def _looks_like(data: bytes) -> Param:
     """What a file that is neither a zip nor an OLE container seems to be, for the message."""
     head = data[:4096]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -329,22 +329,22 @@ def _looks_like(data: bytes) -> str:
         head = head[3:]
     lowered = head.lstrip().lower()
     if lowered.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in lowered:
-        return "XML Spreadsheet 2003"
+        return quoted("XML Spreadsheet 2003")
     html_starts = (b"<html", b"<!doctype html", b"<table", b"<head", b"<body", b"<meta", b"<div")
     if lowered.startswith(html_starts) or (lowered.startswith(b"<") and b"<html" in lowered):
-        return "HTML"
+        return quoted("HTML")
     if lowered.startswith(b"%pdf"):
-        return "PDF"
+        return quoted("PDF")
     if head and not any(b < 9 or 13 < b < 32 for b in head[:1024]):
-        return "văn bản / text"
-    return "không rõ / unknown"
+        return say("file.text")
+    return say("file.unknown")
 
 
 # ---------------------------------------------------------------------------------------------
 # OLE2 compound files (.xls, or an encrypted .xlsx)
 
 
-def _check_ole(data: bytes, extension: str, result: Preflight) -> None:
+def _check_ole(data: bytes, extension: Param, result: Preflight) -> None:
     # An encrypted OOXML workbook is an OLE file holding 'EncryptionInfo' and
     # 'EncryptedPackage' streams; their names sit UTF-16LE in the directory sectors.
     if _ENCRYPTED_PACKAGE in data:
@@ -353,7 +353,7 @@ def _check_ole(data: bytes, extension: str, result: Preflight) -> None:
         raise _Refused(
             problem(
                 "not-a-workbook",
-                found="tệp OLE không phải bảng tính / OLE file that is not a workbook",
+                found=say("file.ole-not-workbook"),
                 expected=extension,
             )
         )
@@ -381,12 +381,12 @@ class _Zip:
             or self.data[offset : offset + 4] != _ZIP_MAGIC
             or offset + 30 > len(self.data)
         ):
-            raise _Refused(_damaged(f"{name}: thiếu phần đầu / missing local header"))
+            raise _Refused(_damaged(say("damaged.missing-header", part=name)))
         name_len, extra_len = struct.unpack_from("<HH", self.data, offset + 26)
         start = offset + 30 + name_len + extra_len
         end = start + info.compress_size
         if end > len(self.data):
-            raise _Refused(_damaged(f"{name}: dữ liệu bị cụt / truncated data"))
+            raise _Refused(_damaged(say("damaged.truncated", part=name)))
         compressed = memoryview(self.data)[start:end]
         if info.compress_type == zipfile.ZIP_STORED:
             out = bytes(compressed)
@@ -394,10 +394,10 @@ class _Zip:
             out = _inflate(compressed, info.file_size, name)
         else:
             raise _Refused(
-                _damaged(f"{name}: cách nén {info.compress_type} không hỗ trợ / unsupported")
+                _damaged(say("damaged.compression", part=name, method=info.compress_type))
             )
         if len(out) != info.file_size or zlib.crc32(out) != info.CRC:
-            raise _Refused(_damaged(f"{name}: sai CRC / bad CRC"))
+            raise _Refused(_damaged(say("damaged.bad-crc", part=name)))
         return out
 
     def xml(self, name: str) -> bytes:
@@ -408,7 +408,7 @@ class _Zip:
         return data
 
 
-def _damaged(reason: str) -> Problem:
+def _damaged(reason: Param) -> Problem:
     return problem("damaged-workbook", found=reason)
 
 
@@ -419,18 +419,11 @@ def _inflate(compressed: memoryview, declared: int, name: str) -> bytes:
         try:
             inflated = inflater.decompress(compressed, declared + 1)
         except zlib.error as exc:
-            raise _Refused(
-                _damaged(f"{name}: dữ liệu nén hỏng / bad deflate data ({exc})")
-            ) from None
+            raise _Refused(_damaged(say("damaged.bad-deflate", part=name, reason=exc))) from None
         if len(inflated) > declared:
-            raise _Refused(
-                _damaged(
-                    f"{name}: giải nén dài hơn kích thước khai báo / "
-                    "unpacks to more than its declared size"
-                )
-            )
+            raise _Refused(_damaged(say("damaged.too-long", part=name)))
         if not inflater.eof and len(inflated) != declared:
-            raise _Refused(_damaged(f"{name}: dữ liệu nén bị cụt / truncated deflate data"))
+            raise _Refused(_damaged(say("damaged.truncated-deflate", part=name)))
         return inflated
     out = bytearray()
     try:
@@ -439,19 +432,14 @@ def _inflate(compressed: memoryview, declared: int, name: str) -> bytes:
             while chunk and not inflater.eof:
                 out += inflater.decompress(chunk, declared + 1 - len(out))
                 if len(out) > declared:
-                    raise _Refused(
-                        _damaged(
-                            f"{name}: giải nén dài hơn kích thước khai báo / "
-                            "unpacks to more than its declared size"
-                        )
-                    )
+                    raise _Refused(_damaged(say("damaged.too-long", part=name)))
                 chunk = inflater.unconsumed_tail
             if inflater.eof:
                 break
     except zlib.error as exc:
-        raise _Refused(_damaged(f"{name}: dữ liệu nén hỏng / bad deflate data ({exc})")) from None
+        raise _Refused(_damaged(say("damaged.bad-deflate", part=name, reason=exc))) from None
     if not inflater.eof and len(out) != declared:
-        raise _Refused(_damaged(f"{name}: dữ liệu nén bị cụt / truncated deflate data"))
+        raise _Refused(_damaged(say("damaged.truncated-deflate", part=name)))
     return bytes(out)
 
 
@@ -476,10 +464,10 @@ def _as_utf8(data: bytes, name: str) -> bytes:
     try:
         return data.decode(encoding).encode("utf-8")
     except UnicodeError:
-        raise _Refused(_damaged(f"{name}: mã hóa ký tự hỏng / bad text encoding")) from None
+        raise _Refused(_damaged(say("damaged.bad-encoding", part=name))) from None
 
 
-def _check_zip(data: bytes, extension: str, limits: Limits, result: Preflight) -> None:
+def _check_zip(data: bytes, extension: Param, limits: Limits, result: Preflight) -> None:
     # zipfile builds an object per central-directory entry before we could count them, and a
     # 50 MiB file can hold a million: count the entry signatures first (an overcount at worst).
     entries = data.count(b"PK\x01\x02")
@@ -490,41 +478,31 @@ def _check_zip(data: bytes, extension: str, limits: Limits, result: Preflight) -
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
     except _ZIP_ERRORS as exc:
-        raise _Refused(_damaged(f"zip hỏng / bad zip: {exc}")) from None
+        raise _Refused(_damaged(say("damaged.bad-zip", reason=exc))) from None
     members = {info.filename: info for info in infos}
     if len(members) != len(infos):
-        raise _Refused(_damaged("zip có tên trùng / duplicate member names"))
+        raise _Refused(_damaged(say("damaged.duplicate-names")))
     if len({_part_key(name) for name in members}) != len(members):
         # calamine finds a part by its name in any case, with / or \ between folders: two
         # parts it could take for one another would leave no telling which one it reads.
-        raise _Refused(
-            _damaged(
-                "tên phần chỉ khác chữ hoa/thường hoặc dấu gạch chéo / "
-                "part names that differ only in case or slashes"
-            )
-        )
+        raise _Refused(_damaged(say("damaged.names-differ")))
     archive_ = _Zip(data, members)
 
     if _find_part(members, "xl/workbook.xml") is not None:
         if _find_part(members, "content.xml") is not None:
             # calamine would read one or the other depending on the file's name; only one
             # could be checked. No office suite writes such a file.
-            raise _Refused(
-                _damaged(
-                    "vừa là bảng tính Excel vừa là OpenDocument / "
-                    "both an Excel and an OpenDocument workbook"
-                )
-            )
+            raise _Refused(_damaged(say("damaged.excel-and-ods")))
         kind: Format = "xlsx"
     elif "content.xml" in members and "mimetype" in members and _is_ods(archive_):
         kind = "ods"
     else:
         if "xl/workbook.bin" in members:
-            found = "bảng tính nhị phân .xlsb / binary .xlsb workbook"
+            found = say("file.xlsb")
         elif "word/document.xml" in members:
-            found = "tài liệu Word / Word document"
+            found = say("file.word")
         else:
-            found = "zip không phải bảng tính / zip that is not a workbook"
+            found = say("file.zip-not-workbook")
         raise _Refused(problem("not-a-workbook", found=found, expected=extension))
     result.format = kind
     _check_sizes(infos, limits)
@@ -552,7 +530,7 @@ def _check_end_record(data: bytes) -> None:
         return
     comment = int.from_bytes(data[last + 20 : last + 22], "little")
     if last + _END_RECORD_BYTES + comment != len(data):
-        raise _Refused(_damaged("zip có hai bản ghi kết thúc / two end-of-directory records"))
+        raise _Refused(_damaged(say("damaged.two-end-records")))
 
 
 def _is_ods(archive: _Zip) -> bool:
@@ -562,16 +540,16 @@ def _is_ods(archive: _Zip) -> bool:
     return archive.read("mimetype").strip().startswith(_ODS_MIMETYPE)
 
 
-def _too_many_parts(count: int, limits: Limits) -> Problem:
+def _too_many_parts(parts: int, limits: Limits) -> Problem:
     return problem(
         "unpacked-too-large",
-        found=f"{group_thousands(count)} phần / parts",
-        expected=f"≤ {group_thousands(limits.max_members)}",
+        found=say("limit.parts", count=count(parts)),
+        expected=say("limit.at-most", limit=count(limits.max_members)),
     )
 
 
 def _check_sizes(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
-    def too_large(found: str, expected: str) -> _Refused:
+    def too_large(found: object, expected: object) -> _Refused:
         return _Refused(problem("unpacked-too-large", found=found, expected=expected))
 
     if len(infos) > limits.max_members:
@@ -587,7 +565,7 @@ def _check_sizes(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
         if size > limits.ratio_floor_bytes and size > limits.max_ratio * info.compress_size:
             ratio = size // max(info.compress_size, 1)
             raise too_large(
-                f"{info.filename}: nén {group_thousands(ratio)}:1 / compressed {ratio}:1",
+                say("limit.ratio", part=info.filename, ratio=count(ratio)),
                 f"≤ {limits.max_ratio}:1",
             )
     if total > limits.max_unpacked_bytes:
@@ -713,8 +691,10 @@ def _check_shared_strings(data: bytes, part: str, limits: Limits, result: Prefli
             result.problems.append(
                 problem(
                     "unpacked-too-large",
-                    found=f"{part}: {attr.decode()}={group_thousands(declared)}",
-                    expected=f"≤ {group_thousands(limits.max_shared_strings)} chuỗi / strings",
+                    found=say(
+                        "limit.declared", part=part, attribute=attr.decode(), count=count(declared)
+                    ),
+                    expected=say("limit.strings", count=count(limits.max_shared_strings)),
                 )
             )
             return
@@ -865,8 +845,8 @@ def _check_cell_count(elements: int, sheet: str, limits: Limits) -> None:
         raise _Refused(
             problem(
                 "unpacked-too-large",
-                found=f"{sheet}: {group_thousands(elements)} ô / cells",
-                expected=f"≤ {group_thousands(limits.max_cells)} ô / cells",
+                found=say("limit.cells", sheet=sheet, count=count(elements)),
+                expected=say("limit.max-cells", count=count(limits.max_cells)),
             )
         )
 
@@ -878,8 +858,11 @@ def _sheet_too_large(sheet: str, far: tuple[int, int], limits: Limits) -> Proble
         sheet=sheet,
         cell=name,
         found=name,
-        expected=f"≤ {group_thousands(limits.max_rows)} dòng × "
-        f"{group_thousands(limits.max_cols)} cột / rows × columns",
+        expected=say(
+            "limit.rows-columns",
+            rows=count(limits.max_rows),
+            columns=count(limits.max_cols),
+        ),
     )
 
 

@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 from kcstats.interrupts import deferred, temporary_folder
+from kcstats.messages import Param, quoted, say
 from kcstats.safety.limits import DEFAULT_LIMITS
 
 if sys.platform != "win32":
@@ -62,7 +63,9 @@ class Failure:
     """What happened to an item whose worker did not return normally."""
 
     code: Literal["read-timeout", "read-crashed"]
-    detail: str  # e.g. "SIGABRT", "SIGKILL (giới hạn bộ nhớ / memory limit)", "MemoryError"
+    # How it stopped, a parameter of kcstats.messages shown in the language asked for:
+    # "SIGABRT", "SIGKILL (memory limit)", "exit code 1: MemoryError".
+    detail: Param
 
 
 class WorkerError(RuntimeError):
@@ -242,23 +245,27 @@ class _Worker:
     deadline: float = 0.0
 
 
-def _signal_detail(exitcode: int | None, stderr_path: Path) -> str:
+def _signal_detail(exitcode: int | None, stderr_path: Path) -> Param:
+    detail: Param
     if exitcode is None:
-        detail = "không rõ / unknown"
-    elif exitcode < 0:
-        try:
-            name = signal.Signals(-exitcode).name
-        except ValueError:
-            name = f"signal {-exitcode}"
-        if name == "SIGKILL":
-            name += " (giới hạn bộ nhớ / memory limit)"
-        elif name == "SIGXCPU":
-            name += " (giới hạn CPU / CPU limit)"
-        detail = name
+        detail = say("crash.unknown")
     else:
-        detail = f"mã thoát / exit code {exitcode}"
+        try:
+            name = signal.Signals(-exitcode).name if exitcode < 0 else None
+        except ValueError:
+            name = None
+        if name == "SIGKILL":
+            detail = say("crash.memory", signal=name)
+        elif name == "SIGXCPU":
+            detail = say("crash.cpu", signal=name)
+        elif name is not None:
+            detail = quoted(name)
+        elif exitcode < 0:
+            detail = say("crash.signal", number=-exitcode)
+        else:
+            detail = say("crash.exit-code", code=exitcode)
     said = _first_line(stderr_path)
-    return f"{detail}: {said}" if said else detail
+    return say("crash.said", detail=detail, said=said) if said else detail
 
 
 def _first_line(path: Path) -> str:
@@ -433,7 +440,7 @@ def run_isolated(
                     elif reply[0] == "crashed":
                         # MemoryError leaves the worker sound; anything else ended it.
                         ended = reply[1] != "MemoryError"
-                        finish(worker, Failure("read-crashed", reply[1]), replace=ended)
+                        finish(worker, Failure("read-crashed", quoted(reply[1])), replace=ended)
                     else:
                         _, exc, text = reply
                         if exc is None:
@@ -442,9 +449,10 @@ def run_isolated(
                 now = time.monotonic()
                 for worker in busy.values():
                     if worker.index is not None and worker.deadline <= now:
-                        finish(
-                            worker, Failure("read-timeout", f"quá {timeout:g} giây"), replace=True
+                        timed_out = Failure(
+                            "read-timeout", say("crash.timeout", seconds=f"{timeout:g}")
                         )
+                        finish(worker, timed_out, replace=True)
         finally:
             pool.close()
     return [results[i] for i in range(total)]

@@ -71,19 +71,11 @@ def write_templates(
 
 def _check_target(path: Path) -> None:
     if path.suffix.lower() != ".xlsx":
-        raise TemplateError(
-            f"Tệp mẫu phải có đuôi .xlsx: {path}.", f"A template file must end in .xlsx: {path}."
-        )
+        raise TemplateError("template.error.not-xlsx", path=str(path))
     if path.is_dir():
-        raise TemplateError(
-            f"{path} là một thư mục; hãy cho tên tệp .xlsx (hoặc dùng --all).",
-            f"{path} is a folder; give a .xlsx file name (or use --all).",
-        )
+        raise TemplateError("template.error.folder", path=str(path))
 
 
 def _exists(paths: list[Path]) -> TemplateError:
     shown = ", ".join(str(p) for p in paths[:5]) + (" …" if len(paths) > 5 else "")
-    return TemplateError(
-        f"Đã có tệp: {shown}. Dùng --force để ghi đè.",
-        f"File already exists: {shown}. Use --force to overwrite it.",
-    )
+    return TemplateError("template.error.exists", paths=shown)

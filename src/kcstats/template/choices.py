@@ -29,19 +29,13 @@ def resolve_period(catalogue: Catalogue, text: str) -> str:
     code = catalogue.period_index.get(fold(text))
     if code is None:
         choices = ", ".join(f"{p.code} ({p.label_vi})" for p in catalogue.periods.values())
-        raise TemplateError(
-            f'Kỳ báo cáo "{text}" không rõ; cần một trong: {choices}.',
-            f'Unknown period "{text}"; expected one of: {choices}.',
-        )
+        raise TemplateError("template.error.period", period=text, choices=choices)
     return code
 
 
 def check_year(year: int) -> int:
     if not YEAR_MIN <= year <= YEAR_MAX:
-        raise TemplateError(
-            f"Năm {year} không hợp lệ; cần một năm từ {YEAR_MIN} đến {YEAR_MAX}.",
-            f"Year {year} is not valid; expected a year from {YEAR_MIN} to {YEAR_MAX}.",
-        )
+        raise TemplateError("template.error.year", year=year, first=YEAR_MIN, last=YEAR_MAX)
     return year
 
 
@@ -80,15 +74,9 @@ def find_province(catalogue: Catalogue, name: str, era: Era | None, when: str) -
     successor = catalogue.successor_of(name) if era == "34" else None
     if successor is not None:
         raise TemplateError(
-            f'"{name}" không còn là đơn vị hành chính cấp tỉnh vào cuối kỳ {when}: '
-            f"đã hợp nhất vào {successor.name} từ ngày 1/7/2025. Hãy dùng --province "
-            f'"{successor.name}".',
-            f'"{name}" no longer exists at the end of {when}: it was merged into '
-            f'{successor.name} on 1 July 2025. Use --province "{successor.name}".',
+            "template.error.province-abolished", name=name, when=when, successor=successor.name
         )
-    raise TemplateError(
-        f'Không nhận ra tỉnh/thành phố "{name}".', f'Province "{name}" is not recognised.'
-    )
+    raise TemplateError("template.error.province-unknown", name=name)
 
 
 def choose(
@@ -130,10 +118,7 @@ def region_provinces(catalogue: Catalogue, era: Era, region: str | None) -> list
         known = sorted({p.kc_conference_area for p in provinces})
         known += sorted({p.socioeconomic_region for p in provinces})
         listed = "; ".join(known)
-        raise TemplateError(
-            f'Không nhận ra vùng "{region}"; cần một trong: {listed}.',
-            f'Unknown region "{region}"; expected one of: {listed}.',
-        )
+        raise TemplateError("template.error.region", region=region, choices=listed)
     return chosen
 
 

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from kcstats.problems import Lang
+from kcstats.messages import MessageError
 
 
-class TemplateError(ValueError):
+class TemplateError(MessageError):
     """A choice that cannot make a template (unknown or abolished province, unknown region...).
 
-    Carries its message in Vietnamese and English; str() is the Vietnamese one.
-    """
-
-    def __init__(self, message_vi: str, message_en: str) -> None:
-        super().__init__(message_vi)
-        self.message_vi = message_vi
-        self.message_en = message_en
-
-    def message(self, lang: Lang = "vi") -> str:
-        return self.message_vi if lang == "vi" else self.message_en
+    Its text is in the message table (template.error.*): message(lang) gives it in one
+    language."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kcstats.catalog import Catalogue, Indicator, Province
+from kcstats.messages import Param, joined, say
 from kcstats.model import (
     ActivityFunding,
     FundingLine,
@@ -434,9 +435,13 @@ class _TableReader:
                 expected=shown_figure(full / stated.factor),
             )
             return
-        expected = shown_figure(core / stated.factor)
+        expected: Param | str = shown_figure(core / stated.factor)
         if "counterpart" in parts:
-            expected += f" (+ đối ứng / counterpart: {shown_figure(full / stated.factor)})"
+            expected = say(
+                "expected.with-counterpart",
+                total=expected,
+                with_counterpart=shown_figure(full / stated.factor),
+            )
         self.problems.add(
             "total-mismatch",
             sheet=self.grid.name,
@@ -794,7 +799,7 @@ class _TableReader:
                         sheet=self.grid.name,
                         at=stated.at,
                         found=shown_figure(stated.stated.value),
-                        expected="trống / blank",
+                        expected=say("expected.blank"),
                     )
 
     def _check_total_projects(self) -> None:
@@ -825,7 +830,9 @@ class _TableReader:
                     sheet=self.grid.name,
                     at=(row, col),
                     found=shown_figure(stated),
-                    expected=shown_figure(sum(parts, Decimal(0))) if parts else "trống / blank",
+                    expected=shown_figure(sum(parts, Decimal(0)))
+                    if parts
+                    else say("expected.blank"),
                 )
 
     def _prior_total_unchecked(self, at: tuple[int, int], found: str) -> None:
@@ -913,14 +920,27 @@ def _only(figures: RowFigures, source: str) -> RowFigures:
     return only
 
 
-def _figures_text(figures: RowFigures) -> str:
-    """Every figure of a row, as written, for the message of a row kept unmapped."""
-    parts = [f"{stage}/{slot}: {shown_figure(v)}" for (stage, slot), v in figures.counts.items()]
-    parts += [
-        f"{stage}/{slot}: {shown_figure(m.stated.value)}"
-        for (stage, slot), m in figures.money.items()
-    ]
-    return "; ".join(parts) or "—"
+def _figures_text(figures: RowFigures) -> Param | str:
+    """Every figure of a row, as written, for the message of a row kept unmapped: each named
+    by its column (plan, actual, prior) and its sub-column when the header splits it."""
+    written = [(key, shown_figure(v)) for key, v in figures.counts.items()]
+    written += [(key, shown_figure(m.stated.value)) for key, m in figures.money.items()]
+    if not written:
+        return "—"
+    return joined(
+        "; ",
+        [
+            say("figure.in-column", column=say(f"figure.{stage}"), value=value)
+            if slot == "value"
+            else say(
+                "figure.in-sub-column",
+                column=say(f"figure.{stage}"),
+                slot=say(f"figure.slot.{slot}"),
+                value=value,
+            )
+            for (stage, slot), value in written
+        ],
+    )
 
 
 _ENDINGS: dict[int, dict[str, str | None]] = {}  # id(words) -> text -> what it ends
