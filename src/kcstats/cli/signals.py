@@ -60,19 +60,14 @@ def stop_on_sigterm() -> None:
         signal.signal(signal.SIGINT, _on_sigint)
 
 
-STOPPED = {
-    "vi": "Đã dừng; không tệp nào bị ghi dở.",
-    "en": "Stopped; no file half-written.",
-}
-
-
 def stopped_line(code: object) -> str | None:
     """What to say as a run stopped by Ctrl-C or SIGTERM ends: every temporary file is gone
     by then (the `finally` blocks ran), and an output is only ever renamed into place whole."""
     if _state.terminated or (_state.interrupted and code == INTERRUPTED_STATUS):
         from kcstats.cli.language import language_of
+        from kcstats.messages import text
 
-        return STOPPED[language_of()]
+        return text("cli.stopped", language_of())
     return None
 
 
