@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from kcstats.export.views import MoneyUnit
     from kcstats.merge.result import MergeResult
     from kcstats.problems import Lang
-    from kcstats.regions import RegionSet
 
 
 class MergeFormat(StrEnum):
@@ -113,29 +112,24 @@ def merge_command(
     pair = _compare_pair(compare)
 
     from kcstats.catalog import load_catalogue
-    from kcstats.regions import RegionError, region_set
-    from kcstats.validate import read_reports
+    from kcstats.merge import MergeOptions, merge
+    from kcstats.regions import RegionError
 
     catalogue = load_catalogue()
-    try:
-        chosen: RegionSet = region_set(regions, catalogue)
-    except RegionError as error:
-        raise typer.BadParameter(str(error), param_hint="--regions") from None
     with progress_bar("Đọc tệp" if lang == "vi" else "Reading") as progress:
-        # pandas and the merge are imported while the workers read (not before they fork).
-        files = read_reports(
-            paths,
+        options = MergeOptions(
+            regions=regions,
+            compare=pair,
             jobs=jobs,
-            progress=progress,
-            prepare=lambda: _import_for(target),
             prefer_newer=prefer == Prefer.newer,
+            progress=progress,
+            # what the output needs is imported while the workers read (not before they fork)
+            warm_up=lambda: _import_for(target),
         )
-    from kcstats.merge.api import merge_files
-
-    try:
-        result = merge_files(files, chosen, catalogue, compare=pair)
-    except RegionError as error:
-        raise typer.BadParameter(str(error), param_hint="--regions") from None
+        try:
+            result = merge(paths, options)
+        except RegionError as error:
+            raise typer.BadParameter(str(error), param_hint="--regions") from None
 
     flags = (
         result.plan_check(min_pct, max_pct) if min_pct is not None or max_pct is not None else None
@@ -204,7 +198,7 @@ def _import_for(target: str) -> None:
     from importlib import import_module
 
     extra = {"json": ["kcstats.export.jsondoc"], "xlsx": ["kcstats.export.xlsx"]}
-    for name in ["kcstats.merge.api", "kcstats.render.merge", *extra.get(target, [])]:
+    for name in ["kcstats.render.merge", *extra.get(target, [])]:
         import_module(name)
 
 

@@ -242,7 +242,7 @@ def merge_parts(
 ) -> Iterator[bytes]:
     """merge_json(result, lang) in UTF-8 pieces, for writing a large document as it is made;
     `errors` as for str.encode (a file name may hold what UTF-8 cannot: surrogates)."""
-    from kcstats.validate import conflict_groups, file_entry
+    from kcstats.export.filedoc import conflict_groups, file_entry
 
     files = [file_entry(f, lang) for f in result.files]
     groups = conflict_groups(result.files)
