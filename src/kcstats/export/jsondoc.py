@@ -20,11 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kcstats.export.atomic import write_bytes_atomic
+from kcstats.export.sink import write_document
 
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
+    from kcstats.export.registry import Sink
+    from kcstats.export.view_options import ViewOptions
     from kcstats.merge.result import MergeResult
     from kcstats.problems import Lang
 
@@ -235,6 +238,11 @@ def table_parts(
 def table_json(frame: pd.DataFrame, depth: int = 1) -> str:
     """A table as a JSON array of one-line objects, the same text dumps() gives its records."""
     return b"".join(table_parts(frame, depth)).decode("utf-8", "surrogatepass")
+
+
+def write(result: MergeResult, options: ViewOptions, sink: Sink) -> None:
+    """The registry's `json`: the whole document of outputs.md, money exact."""
+    write_document(sink, lambda errors: merge_parts(result, options.lang, errors))
 
 
 def merge_parts(
