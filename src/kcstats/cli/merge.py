@@ -16,7 +16,13 @@ import typer
 
 from kcstats.cli.common import JOBS, LANG, PREFER, LangOption, Prefer, progress_bar
 from kcstats.cli.output_path import check_output, choose_writer, shown
-from kcstats.export.registry import DEFAULT, Writer, file_extensions, stdout_names
+from kcstats.export.registry import (
+    DEFAULT,
+    Writer,
+    file_extensions,
+    stdout_help,
+    stdout_names,
+)
 from kcstats.export.view_options import ViewOptions
 
 if TYPE_CHECKING:
@@ -65,7 +71,7 @@ def merge_command(
         None,
         "--format",
         "-f",
-        help="table (default), json (the whole document), csv (one table), md (Markdown).",
+        help=stdout_help(),
     ),
     table: TableChoice = typer.Option(
         TableChoice.facts, "--table", help="The table that CSV output holds: facts or growth."

@@ -37,10 +37,12 @@ class Writer:
     - `companions`: other files it writes beside the one named: NAME.growth.parquet
       beside NAME.parquet for ("growth",).
     - `needs`, `extra`: an optional package it needs, and the extra that installs it.
+    - `about`: a few words for --help.
     """
 
     name: str
     module: str
+    about: str
     extensions: tuple[str, ...] = ()
     stdout: bool = True
     human: bool = False
@@ -79,14 +81,15 @@ def companion(output: Path, name: str) -> Path:
 
 
 WRITERS = (
-    Writer("table", "kcstats.render.merge", human=True),
-    Writer("json", "kcstats.export.jsondoc", (".json",), lists_files=True),
-    Writer("csv", "kcstats.export.csvout", (".csv",)),
-    Writer("md", "kcstats.export.markdown", (".md",)),
-    Writer("xlsx", "kcstats.export.xlsx", (".xlsx",), stdout=False),
+    Writer("table", "kcstats.render.merge", "default", human=True),
+    Writer("json", "kcstats.export.jsondoc", "the whole document", (".json",), lists_files=True),
+    Writer("csv", "kcstats.export.csvout", "one table", (".csv",)),
+    Writer("md", "kcstats.export.markdown", "Markdown", (".md",)),
+    Writer("xlsx", "kcstats.export.xlsx", "the summary workbook", (".xlsx",), stdout=False),
     Writer(
         "parquet",
         "kcstats.export.parquet",
+        "the fact and growth tables",
         (".parquet",),
         stdout=False,
         companions=("growth",),
@@ -101,6 +104,11 @@ DEFAULT = BY_NAME["table"]
 def stdout_names() -> list[str]:
     """What --format can name: the outputs that can go to standard output."""
     return [writer.name for writer in WRITERS if writer.stdout]
+
+
+def stdout_help() -> str:
+    """--format's help: 'table (default), json (the whole document), ...'."""
+    return ", ".join(f"{w.name} ({w.about})" for w in WRITERS if w.stdout) + "."
 
 
 def file_extensions() -> list[str]:
