@@ -16,10 +16,8 @@ import json
 import math
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kcstats.export.atomic import write_bytes_atomic
 from kcstats.export.sink import write_document
 
 if TYPE_CHECKING:
@@ -278,7 +276,3 @@ def _indented(value: Any, depth: int) -> str:
     parts: list[str] = []
     _encode(value, depth, parts)
     return "".join(parts)
-
-
-def write_json(path: Path, text: str) -> None:
-    write_bytes_atomic(path, (text + "\n").encode("utf-8"))

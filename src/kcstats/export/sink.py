@@ -8,8 +8,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
-import typer
-
 from kcstats.export.atomic import write_bytes_atomic
 from kcstats.export.registry import Sink
 
@@ -30,6 +28,8 @@ def write_text(sink: Sink, text: str) -> None:
     if isinstance(sink, Path):
         write_bytes_atomic(sink, text.encode("utf-8"))
     else:
+        import typer
+
         typer.echo(text, file=_echo_file(sink), nl=False)
 
 
@@ -50,6 +50,8 @@ def _echo_document(stream: TextIO, parts: Callable[[str], Iterable[bytes]]) -> N
     binary = getattr(stream, "buffer", None)
     encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
     if binary is None or encoding != "utf8" or stream.isatty():
+        import typer
+
         text = b"".join(parts("surrogatepass")).decode("utf-8", "surrogatepass")
         typer.echo(text, file=_echo_file(stream))
         return
