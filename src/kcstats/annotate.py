@@ -147,8 +147,8 @@ def _mark_all(copies: list[tuple[FileResult, Path]], lang: Lang, limits: Limits)
     """Write each marked copy, in worker processes under the limits of reading (see
     kcstats.safety.sandbox); the copies that could not be made, with the reason. Each is
     written to a temporary file beside its target, renamed into place when complete."""
+    from kcstats.pipeline.workers import automatic_jobs
     from kcstats.safety.sandbox import run_isolated
-    from kcstats.validate import automatic_jobs
 
     temporaries: dict[Path, Path] = {}
     try:

@@ -1,4 +1,4 @@
-"""Reader-level golden test: the sample workbooks, read with kcstats.validate.read_reports and
+"""Reader-level golden test: the sample workbooks, read with kcstats.pipeline.read_reports and
 added up here, give the published figures exactly. It needs the reader only, not merge, so it
 holds the sample data to its promise on its own.
 """
@@ -26,8 +26,8 @@ from python_calamine import CalamineWorkbook
 
 from kcstats.catalog import Catalogue, load_catalogue
 from kcstats.model import FileResult, FileStatus, Report
+from kcstats.pipeline import read_reports
 from kcstats.problems import Severity
-from kcstats.validate import read_reports
 
 
 @pytest.fixture(scope="module")

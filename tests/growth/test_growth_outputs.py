@@ -19,6 +19,7 @@ from openpyxl.chart import LineChart
 import kcstats
 from kcstats.catalog import Catalogue
 from kcstats.export.markdown import merge_markdown
+from kcstats.export.view_options import ViewOptions
 from kcstats.export.xlsx import write_summary
 from kcstats.growth import GROWTH_COLUMNS
 
@@ -195,7 +196,7 @@ def test_no_growth_table_for_a_single_year(tmp_path: Path) -> None:
 
 def test_markdown_has_the_growth_tables_and_notes(mixed: Path, catalogue: Catalogue) -> None:
     result = kcstats.merge(mixed)
-    text = merge_markdown(result, catalogue, lang="en", unit="trieu", by_province=True)
+    text = merge_markdown(result, catalogue, ViewOptions(lang="en", unit="trieu", by_province=True))
     assert "### Growth, Full year 2025 against Full year 2024 (triệu đồng)" in text
     assert "| Tây Ninh | 230 | 345 | +115 | +50.00 |" in text
     assert "Long An + Tây Ninh |" in text
@@ -207,7 +208,7 @@ def test_the_workbook_has_a_growth_sheet_with_a_line_chart(
 ) -> None:
     result = kcstats.merge(mixed)
     path = tmp_path / "summary.xlsx"
-    write_summary(path, result, catalogue, lang="vi", unit="trieu")
+    write_summary(path, result, catalogue, ViewOptions(lang="vi", unit="trieu"))
     workbook = openpyxl.load_workbook(path)
     sheet = workbook["Tăng trưởng"]
     headers = [c.value for c in sheet[2]]
@@ -253,6 +254,6 @@ def test_the_workbook_has_a_growth_sheet_with_a_line_chart(
 def test_no_growth_sheet_without_growth(tmp_path: Path, catalogue: Catalogue) -> None:
     report(tmp_path, "Long An", 2024, "H1")
     path = tmp_path / "summary.xlsx"
-    write_summary(path, kcstats.merge(tmp_path), catalogue, lang="en", unit="ty")
+    write_summary(path, kcstats.merge(tmp_path), catalogue, ViewOptions(lang="en", unit="ty"))
     workbook = openpyxl.load_workbook(path)
     assert "Growth" not in workbook.sheetnames

@@ -11,7 +11,7 @@ import kcstats
 from kcstats.catalog import Catalogue
 from kcstats.growth import check_prior_year
 from kcstats.model import FileResult, FileStatus
-from kcstats.validate import read_reports
+from kcstats.pipeline import read_reports
 
 
 def by_name(files: list[FileResult], name: str) -> FileResult:

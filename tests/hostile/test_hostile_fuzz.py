@@ -25,8 +25,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kcstats.model import FileResult, FileStatus
+from kcstats.pipeline import ReadOptions, read_many
 from kcstats.problems import CATALOGUE
-from kcstats.validate import read_many
 
 BATCH = 2  # damaged files per example, read by one call
 XML_TOKENS = [
@@ -141,7 +141,7 @@ def check_results(results: list[FileResult]) -> None:
 
 def check_batch(files: list[Path]) -> None:
     """read_many, then `kcstats validate` on the folder: both answer for every file."""
-    check_results(read_many(files, jobs=1))
+    check_results(read_many(files, ReadOptions(jobs=1)))
     outcome = invoke("validate", files[0].parent, "--format", "json", "--jobs", "1")
     no_traceback(outcome.stdout, outcome.stderr)
     assert outcome.exit_code in (0, 1), outcome.output

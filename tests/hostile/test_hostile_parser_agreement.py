@@ -32,8 +32,8 @@ from hostile_files import (
     rewrite,
 )
 from kcstats.model import FileStatus
+from kcstats.pipeline import read_many
 from kcstats.safety.preflight import CellFlag, preflight
-from kcstats.validate import read_many
 
 FUNDING = "Kinh phí"
 

@@ -12,8 +12,8 @@ from hostile_run import GOOD_NAME, GOOD_PROVINCE, invoke, write_good_report
 
 from hostile_files import DATE1904_PROVINCE, PREPARED_ON, slow_to_check
 from kcstats.model import FileStatus, FundingLine
+from kcstats.pipeline import ReadOptions, read_many
 from kcstats.safety.limits import Limits
-from kcstats.validate import read_many
 
 
 def test_a_file_past_the_read_timeout_is_refused_and_the_good_one_read(
@@ -25,7 +25,7 @@ def test_a_file_past_the_read_timeout_is_refused_and_the_good_one_read(
     slow = slow_to_check(hostile_base, tmp_path / "slow.xlsx")
     good = write_good_report(tmp_path)
     limits = Limits(read_timeout_seconds=1)
-    first, second, third = read_many([good, slow, good], jobs=1, limits=limits)
+    first, second, third = read_many([good, slow, good], ReadOptions(jobs=1, limits=limits))
     assert multiprocessing.active_children() == []
     assert second.status == FileStatus.REFUSED
     assert [(p.code, p.expected_text()) for p in second.problems] == [("read-timeout", "1")]
@@ -71,7 +71,7 @@ def test_two_jobs_answer_exactly_as_one_on_a_hostile_folder(mixed_folder: Path) 
 
 def test_the_limits_given_to_read_many_reach_the_checks_in_the_workers(tmp_path: Path) -> None:
     good = write_good_report(tmp_path)
-    (result,) = read_many([good], limits=Limits(max_file_bytes=100))
+    (result,) = read_many([good], ReadOptions(limits=Limits(max_file_bytes=100)))
     assert result.status == FileStatus.REFUSED
     assert [p.code for p in result.problems] == ["file-too-large"]
     assert result.sha256 is None  # a file past the limit is not read whole, not even to hash it

@@ -13,6 +13,7 @@ import pytest
 from rich.console import Console
 
 from kcstats.catalog import Catalogue, load_catalogue
+from kcstats.export.view_options import ViewOptions
 from kcstats.export.xlsx import MONEY_FORMAT, write_summary
 from kcstats.merge import MergeResult, merge_files
 from kcstats.regions import conference_areas
@@ -49,7 +50,7 @@ def test_the_workbook_has_a_sheet_of_money_by_activity_and_region(
     result: MergeResult, catalogue: Catalogue, tmp_path: Path
 ) -> None:
     path = tmp_path / "summary.xlsx"
-    write_summary(path, result, catalogue, lang="vi", unit="trieu")
+    write_summary(path, result, catalogue, ViewOptions(lang="vi", unit="trieu"))
     workbook = openpyxl.load_workbook(path)
     names = workbook.sheetnames
     assert names.index("Theo hoạt động") == names.index("Theo tỉnh") + 1
@@ -75,7 +76,7 @@ def test_the_workbook_in_english_labels_activities_in_english(
     result: MergeResult, catalogue: Catalogue, tmp_path: Path
 ) -> None:
     path = tmp_path / "summary.xlsx"
-    write_summary(path, result, catalogue, lang="en", unit="ty")
+    write_summary(path, result, catalogue, ViewOptions(lang="en", unit="ty"))
     rows = _rows(openpyxl.load_workbook(path)["By activity"])
     assert rows[1]["Activity"].value == catalogue.activities["consulting"].label("en")
     assert rows[1]["Total actual"].value == pytest.approx(float(Decimal("0.069")))
@@ -89,12 +90,12 @@ def test_without_activity_funding_there_is_no_activity_sheet_nor_column(
         conference_areas(catalogue),
     )
     path = tmp_path / "summary.xlsx"
-    write_summary(path, plain, catalogue, lang="vi", unit="trieu")
+    write_summary(path, plain, catalogue, ViewOptions(lang="vi", unit="trieu"))
     workbook = openpyxl.load_workbook(path)
     assert "Theo hoạt động" not in workbook.sheetnames
     assert "Hoạt động" not in [c.value for c in workbook["Kế hoạch - Thực hiện"][2]]
     console = Console(file=io.StringIO(), width=80)
-    render_merge(plain, catalogue, lang="vi", unit="trieu", console=console)
+    render_merge(plain, catalogue, ViewOptions(lang="vi", unit="trieu"), console=console)
     assert "hoạt động" not in console.file.getvalue()  # type: ignore[attr-defined]
 
 
@@ -102,7 +103,7 @@ def test_the_terminal_shows_money_by_activity_within_80_columns(
     result: MergeResult, catalogue: Catalogue
 ) -> None:
     console = Console(file=io.StringIO(), width=80)
-    render_merge(result, catalogue, lang="vi", unit="trieu", console=console)
+    render_merge(result, catalogue, ViewOptions(lang="vi", unit="trieu"), console=console)
     text: str = console.file.getvalue()  # type: ignore[attr-defined]
     start = text.index("Kinh phí theo hoạt động và vùng, 6 tháng 2024 (triệu đồng)")
     table = text[start : text.index("Tỉnh chưa có báo cáo")]

@@ -22,6 +22,7 @@ from kcstats.export.csvout import table_csv_bytes
 from kcstats.export.jsondoc import dumps, merge_json, number_text
 from kcstats.export.markdown import merge_markdown
 from kcstats.export.safe_text import csv_text, put_text
+from kcstats.export.view_options import ViewOptions
 from kcstats.export.xlsx import COUNT_FORMAT, MONEY_FORMAT, PCT_FORMAT, write_summary
 from kcstats.merge import GROWTH_COLUMNS, MergeResult
 
@@ -218,7 +219,7 @@ def test_csv_of_region_names_from_a_user_table_is_safe(tmp_path: Path) -> None:
     assert funding(merged, "total", level="region", region='=HYPERLINK("http://x")')["reports"]
     text = table_csv_bytes(merged.facts).decode("utf-8-sig")
     assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text
-    write_summary(tmp_path / "summary.xlsx", merged, catalogue, lang="vi", unit="ty")
+    write_summary(tmp_path / "summary.xlsx", merged, catalogue, ViewOptions(lang="vi", unit="ty"))
     workbook = openpyxl.load_workbook(tmp_path / "summary.xlsx")
     cells = [c for ws in workbook for r in ws.iter_rows() for c in r if c.value is not None]
     assert any(str(c.value).startswith("=HYPERLINK") for c in cells)
@@ -229,12 +230,14 @@ def test_csv_of_region_names_from_a_user_table_is_safe(tmp_path: Path) -> None:
 
 
 def test_markdown_has_the_regional_tables(result: MergeResult, catalogue: Catalogue) -> None:
-    text = merge_markdown(result, catalogue, lang="vi", unit="ty")
+    text = merge_markdown(result, catalogue, ViewOptions(lang="vi", unit="ty"))
     assert "### Kinh phí khuyến công theo vùng, 6 tháng 2024 (tỷ đồng)" in text
     assert "| **Tổng cộng** | **3/63** |" in text
     lines = [line for line in text.splitlines() if line.startswith("| Nam ")]
     assert lines[0].startswith("| Nam | 2/20 | 1,350 |")  # 1.100 + 250 triệu = 1,350 tỷ
-    trieu = merge_markdown(result, catalogue, lang="en", unit="trieu", by_province=True)
+    trieu = merge_markdown(
+        result, catalogue, ViewOptions(lang="en", unit="trieu", by_province=True)
+    )
     assert "Khuyến công funding by province, First half 2024 (triệu đồng)" in trieu
     assert "| Long An |  | 1,100 |" in trieu
     assert "| Tiền Giang |  | 250 |" in trieu
@@ -250,7 +253,7 @@ def _sheet_rows(ws: Any) -> list[dict[str, Any]]:
 
 def test_the_summary_workbook(result: MergeResult, catalogue: Catalogue, tmp_path: Path) -> None:
     path = tmp_path / "summary.xlsx"
-    write_summary(path, result, catalogue, lang="vi", unit="ty")
+    write_summary(path, result, catalogue, ViewOptions(lang="vi", unit="ty"))
     workbook = openpyxl.load_workbook(path)
     assert workbook.sheetnames == [
         "Tổng hợp vùng",
@@ -315,7 +318,7 @@ def test_the_summary_workbook_in_english_and_trieu(
     result: MergeResult, catalogue: Catalogue, tmp_path: Path
 ) -> None:
     path = tmp_path / "summary.xlsx"
-    write_summary(path, with_growth(result), catalogue, lang="en", unit="trieu")
+    write_summary(path, with_growth(result), catalogue, ViewOptions(lang="en", unit="trieu"))
     workbook = openpyxl.load_workbook(path)
     assert "Growth" in workbook.sheetnames and workbook.sheetnames[0] == "Regional totals"
     rows = _sheet_rows(workbook["Regional totals"])

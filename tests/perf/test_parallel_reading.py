@@ -9,21 +9,20 @@ from pathlib import Path
 import pytest
 
 from builders import write_report
-from kcstats import validate as validate_module
 from kcstats.catalog import load_catalogue
 from kcstats.model import FileResult, FileStatus
-from kcstats.reader import read_file
-from kcstats.safety.limits import Limits
-from kcstats.validate import (
+from kcstats.pipeline import ReadOptions, read_many, read_reports
+from kcstats.pipeline import workers as workers_module
+from kcstats.pipeline.workers import (
     CHUNK_BYTES,
     MIN_CHUNK,
     PARALLEL_FROM,
     _chunks,
     automatic_jobs,
     read_chunk,
-    read_many,
-    read_reports,
 )
+from kcstats.reader import read_file
+from kcstats.safety.limits import Limits
 
 SAMPLE_DATA = Path(__file__).parents[2] / "sample_data"
 
@@ -77,13 +76,13 @@ def test_every_number_of_jobs_reads_what_one_file_at_a_time_reads(mixed_folder: 
     serial = [read_file(p) for p in paths]
     assert {r.status for r in serial} == {FileStatus.ACCEPTED, FileStatus.REFUSED}
     for jobs in (1, 2, 3):
-        _same(read_many(paths, jobs=jobs), serial)
+        _same(read_many(paths, ReadOptions(jobs=jobs)), serial)
 
 
 def test_every_number_of_jobs_gives_the_same_folder_result(mixed_folder: Path) -> None:
-    one = read_reports([mixed_folder], jobs=1)
+    one = read_reports([mixed_folder], ReadOptions(jobs=1))
     assert {r.status for r in one} == {FileStatus.ACCEPTED, FileStatus.REFUSED, FileStatus.SKIPPED}
-    _same(read_reports([mixed_folder], jobs=2), one)
+    _same(read_reports([mixed_folder], ReadOptions(jobs=2)), one)
     _same(read_reports([mixed_folder]), one)
 
 
@@ -92,7 +91,7 @@ def test_sample_folders_read_the_same_in_parallel(folder: str) -> None:
     paths = sorted((SAMPLE_DATA / folder).glob("*.xlsx"))
     assert paths
     serial = [read_file(p) for p in paths]
-    _same(read_many(paths, jobs=2), serial)
+    _same(read_many(paths, ReadOptions(jobs=2)), serial)
 
 
 def _crash_on_a_marked_file(work: tuple[Limits, list[Path]]) -> list[object]:
@@ -108,8 +107,8 @@ def test_a_chunk_that_crashes_is_read_again_file_by_file(
     crash.write_bytes((mixed_folder / "00-2022.xlsx").read_bytes())
     good = sorted(mixed_folder.glob("0*.xlsx"))[:9]
     paths = [*good[:4], crash, *good[4:]]
-    monkeypatch.setattr(validate_module, "read_chunk", _crash_on_a_marked_file)
-    results = read_many(paths, jobs=1)
+    monkeypatch.setattr(workers_module, "read_chunk", _crash_on_a_marked_file)
+    results = read_many(paths, ReadOptions(jobs=1))
     assert [r.path for r in results] == [str(p) for p in paths]
     crashed = results[4]
     assert crashed.status == FileStatus.REFUSED

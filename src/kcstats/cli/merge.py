@@ -1,11 +1,13 @@
-"""kcstats merge PATH...: regional totals, plan against actual, and the summary workbook."""
+"""kcstats merge PATH...: regional totals, plan against actual, and the summary workbook.
+
+Options become one MergeOptions and one ViewOptions; kcstats.merge() computes the result;
+one writer of kcstats.export.registry, chosen by --format and the -o file's extension,
+writes it.
+"""
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,22 +15,23 @@ from typing import TYPE_CHECKING
 import typer
 
 from kcstats.cli.common import JOBS, LANG, PREFER, LangOption, Prefer, progress_bar
+from kcstats.cli.output_path import check_output, choose_writer, shown
+from kcstats.export.registry import (
+    DEFAULT,
+    Writer,
+    file_extensions,
+    stdout_help,
+    stdout_names,
+)
+from kcstats.export.view_options import ViewOptions
 
 if TYPE_CHECKING:
-    import pandas as pd
-
-    from kcstats.catalog import Catalogue
-    from kcstats.export.views import MoneyUnit
     from kcstats.merge.result import MergeResult
-    from kcstats.problems import Lang
-    from kcstats.regions import RegionSet
 
-
-class MergeFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    md = "md"
+    # A StrEnum of stdout_names() to Typer (which offers its values); a str to type checkers.
+    OutputFormat = str
+else:
+    OutputFormat = StrEnum("OutputFormat", {name: name for name in stdout_names()})
 
 
 class By(StrEnum):
@@ -46,7 +49,6 @@ class MoneyUnitOption(StrEnum):
     trieu = "trieu"
 
 
-EXTENSIONS = {".json": "json", ".csv": "csv", ".md": "md", ".xlsx": "xlsx"}
 YEARS = (2000, 2100)  # the years a report may have (report-format.md)
 
 
@@ -65,11 +67,11 @@ def merge_command(
         "or a CSV file with columns province,region.",
     ),
     by: By = typer.Option(By.region, "--by", help="region, or province for a table per province."),
-    output_format: MergeFormat | None = typer.Option(
+    output_format: OutputFormat | None = typer.Option(
         None,
         "--format",
         "-f",
-        help="table (default), json (the whole document), csv (one table), md (Markdown).",
+        help=stdout_help(),
     ),
     table: TableChoice = typer.Option(
         TableChoice.facts, "--table", help="The table that CSV output holds: facts or growth."
@@ -78,7 +80,8 @@ def merge_command(
         None,
         "--output",
         "-o",
-        help="Write to this file (.json .csv .md .xlsx) instead of standard output.",
+        help=f"Write to this file ({' '.join(file_extensions())}) instead of standard output; "
+        ".parquet writes the growth table beside it too (NAME.growth.parquet).",
         dir_okay=False,
     ),
     money_unit: MoneyUnitOption = typer.Option(
@@ -105,72 +108,89 @@ def merge_command(
 
     Exit status: 0 every report accepted, 1 a file refused or a plan check failed, 2 usage.
     """
-    target = _target_format(output_format, output)
+    writer = choose_writer(None if output_format is None else str(output_format), output)
     if output is not None:
-        _check_output(output, paths)
+        for path in writer.paths(output):
+            check_output(path, paths)
     if min_pct is not None and max_pct is not None and min_pct > max_pct:
         raise typer.BadParameter("--min-pct > --max-pct", param_hint="--min-pct")
     pair = _compare_pair(compare)
-
-    from kcstats.catalog import load_catalogue
-    from kcstats.regions import RegionError, region_set
-    from kcstats.validate import read_reports
-
-    catalogue = load_catalogue()
-    try:
-        chosen: RegionSet = region_set(regions, catalogue)
-    except RegionError as error:
-        raise typer.BadParameter(error.message(lang.value), param_hint="--regions") from None
-    with progress_bar("Đọc tệp" if lang == "vi" else "Reading") as progress:
-        # pandas and the merge are imported while the workers read (not before they fork).
-        files = read_reports(
-            paths,
-            jobs=jobs,
-            progress=progress,
-            prepare=lambda: _import_for(target),
-            prefer_newer=prefer == Prefer.newer,
-        )
-    from kcstats.merge.api import merge_files
-
-    try:
-        result = merge_files(files, chosen, catalogue, compare=pair)
-    except RegionError as error:
-        raise typer.BadParameter(error.message(lang.value), param_hint="--regions") from None
-
-    flags = (
-        result.plan_check(min_pct, max_pct) if min_pct is not None or max_pct is not None else None
+    if writer.missing() is not None:
+        typer.echo(f"kcstats merge: {writer.needs_message()}", err=True)
+        raise typer.Exit(2)
+    view = ViewOptions(
+        lang="en" if lang == LangOption.en else "vi",
+        unit="trieu" if money_unit == MoneyUnitOption.trieu else "ty",
+        by_province=by == By.province,
+        min_pct=min_pct,
+        max_pct=max_pct,
+        table="growth" if table == TableChoice.growth else "facts",
     )
+
+    from kcstats.merge import MergeOptions, merge
+    from kcstats.regions import RegionError
+
+    with progress_bar("Đọc tệp" if lang == "vi" else "Reading") as progress:
+        options = MergeOptions(
+            regions=regions,
+            compare=pair,
+            jobs=jobs,
+            prefer_newer=prefer == Prefer.newer,
+            progress=progress,
+            # The writers are imported while the workers read: the human view is shown
+            # whatever else is written.
+            warm_up=lambda: (DEFAULT.load(), writer.load()),
+        )
+        try:
+            result = merge(paths, options)
+        except RegionError as error:
+            raise typer.BadParameter(error.message(view.lang), param_hint="--regions") from None
+
+    view = view.checked(result)
     if pair is not None and not _compared(result, pair):
         from kcstats.export.views import TEXT
 
-        note = TEXT[lang.value]["growth_compare_missing"].format(base=pair[0], target=pair[1])
+        note = TEXT[view.lang]["growth_compare_missing"].format(base=pair[0], target=pair[1])
         typer.echo(note, err=True)
-    view = _View(
-        result,
-        catalogue,
-        "en" if lang == LangOption.en else "vi",
-        "trieu" if money_unit == MoneyUnitOption.trieu else "ty",
-        by == By.province,
-        flags,
-        min_pct,
-        max_pct,
-    )
-    if output is not None:
-        try:
-            view.write(output, target, table)
-        except OSError as error:
-            raise typer.BadParameter(
-                f"không ghi được / cannot write {_shown(output)}: {error.strerror or error}",
-                param_hint="--output",
-            ) from None
-        view.human()
-        typer.echo(_wrote(output, lang), err=True)
-    elif target == "table":
-        view.human()
-    else:
-        view.stdout(target, table)
-    failed_check = flags is not None and not flags.empty
-    raise typer.Exit(0 if result.ok and not failed_check else 1)
+    _write(result, view, writer, output)
+    raise typer.Exit(0 if result.ok and not view.check_failed else 1)
+
+
+def _write(result: MergeResult, view: ViewOptions, writer: Writer, output: Path | None) -> None:
+    """A file: written, then the human view on standard output and where it went on standard
+    error. Standard output: the human view, or the document with what it leaves out (the
+    plan checks, and the refused and skipped files unless it lists them) on standard error."""
+    if output is None:
+        writer.load()(result, view, sys.stdout)
+        if not writer.human:
+            _side_notes(result, view, files=not writer.lists_files)
+        return
+    try:
+        writer.load()(result, view, output)
+    except OSError as error:
+        raise typer.BadParameter(
+            f"không ghi được / cannot write {shown(output)}: {error.strerror or error}",
+            param_hint="--output",
+        ) from None
+    DEFAULT.load()(result, view, sys.stdout)
+    from kcstats.export.views import TEXT
+
+    for path in writer.paths(output):
+        typer.echo(TEXT[view.lang]["wrote"].format(path=shown(path)), err=True)
+
+
+def _side_notes(result: MergeResult, view: ViewOptions, *, files: bool) -> None:
+    """Beside machine output on standard output: plan-check failures, and (where the
+    document does not list files) refused and skipped files, on standard error."""
+    from kcstats.catalog import load_catalogue
+    from kcstats.export.tables import plan_table
+    from kcstats.render.merge import render_files, rich_table, table_console
+
+    err = table_console(stderr=True)
+    if view.plan_flags is not None and view.check_failed:
+        err.print(rich_table(plan_table(view.plan_flags, load_catalogue(), view)))
+    if files:
+        render_files(result, lang=view.lang, console=err)
 
 
 def _compare_pair(compare: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -196,217 +216,3 @@ def _compare_pair(compare: tuple[int, int] | None) -> tuple[int, int] | None:
 def _compared(result: MergeResult, pair: tuple[int, int]) -> bool:
     growth = result.growth
     return bool(((growth["base_year"] == pair[0]) & (growth["target_year"] == pair[1])).any())
-
-
-def _import_for(target: str) -> None:
-    """What computing and showing the result needs: the heaviest imports of a merge
-    (pandas, numpy and kcstats.growth; rich and the tables every output uses; openpyxl)."""
-    from importlib import import_module
-
-    extra = {"json": ["kcstats.export.jsondoc"], "xlsx": ["kcstats.export.xlsx"]}
-    for name in ["kcstats.merge.api", "kcstats.render.merge", *extra.get(target, [])]:
-        import_module(name)
-
-
-def _wrote(path: Path, lang: LangOption) -> str:
-    from kcstats.export.views import TEXT
-
-    return TEXT[lang.value]["wrote"].format(path=_shown(path))
-
-
-def _shown(path: Path | str) -> str:
-    """A path named in a message: control characters and undecodable bytes escaped."""
-    from kcstats.render.safe import terminal_text
-
-    return terminal_text(str(path))
-
-
-@dataclass(slots=True)
-class _View:
-    """Renders one result every way the command can."""
-
-    result: MergeResult
-    catalogue: Catalogue
-    lang: Lang
-    unit: MoneyUnit
-    by_province: bool
-    flags: pd.DataFrame | None
-    min_pct: float | None
-    max_pct: float | None
-
-    def human(self) -> None:
-        """Results on standard output; refused and skipped files on standard error."""
-        from kcstats.render.merge import render_files, render_merge, table_console
-
-        render_merge(
-            self.result,
-            self.catalogue,
-            lang=self.lang,
-            unit=self.unit,
-            by_province=self.by_province,
-            plan_flags=self.flags,
-            min_pct=self.min_pct,
-            max_pct=self.max_pct,
-            console=table_console(),
-        )
-        render_files(self.result, lang=self.lang, console=table_console(stderr=True))
-
-    def stdout(self, target: str, table: TableChoice) -> None:
-        if target == "json":
-            from kcstats.export.jsondoc import merge_parts
-
-            _echo_document(lambda errors: merge_parts(self.result, self.lang, errors))
-        elif target == "csv":
-            from kcstats.export.csvout import table_csv_bytes
-
-            sys.stdout.flush()
-            sys.stdout.buffer.write(table_csv_bytes(self._frame(table)))
-            sys.stdout.buffer.flush()
-        else:
-            typer.echo(self._markdown(), nl=False)
-        self._side_notes(files=target != "json")
-
-    def write(self, path: Path, target: str, table: TableChoice) -> None:
-        if target == "json":
-            from kcstats.export.jsondoc import merge_json, write_json
-
-            write_json(path, merge_json(self.result, self.lang))
-        elif target == "csv":
-            from kcstats.export.csvout import write_csv
-
-            write_csv(path, self._frame(table))
-        elif target == "md":
-            from kcstats.export.atomic import write_bytes_atomic
-
-            write_bytes_atomic(path, self._markdown().encode("utf-8"))
-        else:
-            from kcstats.export.xlsx import write_summary
-
-            write_summary(path, self.result, self.catalogue, lang=self.lang, unit=self.unit)
-
-    def _side_notes(self, *, files: bool) -> None:
-        """Machine output on stdout: plan-check failures, and (where the document does not
-        list files) refused and skipped files, on standard error."""
-        from kcstats.export.tables import plan_table
-        from kcstats.render.merge import render_files, rich_table, table_console
-
-        err = table_console(stderr=True)
-        if self.flags is not None and not self.flags.empty:
-            model = plan_table(
-                self.flags, self.catalogue, self.lang, self.unit, self.min_pct, self.max_pct
-            )
-            err.print(rich_table(model))
-        if files:
-            render_files(self.result, lang=self.lang, console=err)
-
-    def _markdown(self) -> str:
-        from kcstats.export.markdown import merge_markdown
-
-        return merge_markdown(
-            self.result,
-            self.catalogue,
-            lang=self.lang,
-            unit=self.unit,
-            by_province=self.by_province,
-            plan_flags=self.flags,
-            min_pct=self.min_pct,
-            max_pct=self.max_pct,
-        )
-
-    def _frame(self, table: TableChoice) -> pd.DataFrame:
-        return self.result.growth if table == TableChoice.growth else self.result.facts
-
-
-def _echo_document(parts: Callable[[str], Iterable[bytes]]) -> None:
-    """typer.echo of the UTF-8 document parts(errors) makes, written as it is made: the
-    same bytes, where standard output takes UTF-8 (encoded with its `errors`), without
-    holding a large document twice, or scanning it for terminal codes (there are none: JSON
-    escapes every control character)."""
-    stream = sys.stdout
-    binary = getattr(stream, "buffer", None)
-    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-    if binary is None or encoding != "utf8" or stream.isatty():
-        typer.echo(b"".join(parts("surrogatepass")).decode("utf-8", "surrogatepass"))
-        return
-    stream.flush()
-    for part in parts(getattr(stream, "errors", None) or "strict"):
-        binary.write(part)
-    binary.write(b"\n")
-    binary.flush()
-
-
-def _target_format(output_format: MergeFormat | None, output: Path | None) -> str:
-    if output is None:
-        return (output_format or MergeFormat.table).value
-    from_extension = EXTENSIONS.get(output.suffix.lower())
-    if output_format == MergeFormat.table:
-        raise typer.BadParameter(
-            "--format table chỉ in ra màn hình; với -o hãy dùng .json .csv .md .xlsx. / "
-            "--format table is for the terminal; with -o use .json .csv .md or .xlsx.",
-            param_hint="--format",
-        )
-    if output_format is not None and from_extension not in (None, output_format.value):
-        raise typer.BadParameter(
-            f"--format {output_format.value} không khớp đuôi tệp {output.suffix} / "
-            f"does not match the file extension {output.suffix}.",
-            param_hint="--format",
-        )
-    target = from_extension or (output_format.value if output_format else None)
-    if target is None:
-        raise typer.BadParameter(
-            f"không biết định dạng của {_shown(output.name)}: dùng đuôi .json .csv .md .xlsx hoặc "
-            f"--format. / cannot tell the format of {_shown(output.name)}: use .json .csv .md .xlsx "
-            "or --format.",
-            param_hint="--output",
-        )
-    return target
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    """Equal paths, or two spellings of one file (a case-insensitive disk, a hard link)."""
-    if a == b:
-        return True
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def _within(target: Path, folder: Path) -> bool:
-    return target.is_relative_to(folder) or any(_same_file(p, folder) for p in target.parents)
-
-
-def _check_output(output: Path, inputs: list[Path]) -> None:
-    """Refuse an output that would overwrite an input, or a workbook written into an input
-    folder (it would be read as a report next time)."""
-    from kcstats.discover import WORKBOOK_SUFFIXES
-
-    # realpath, not resolve(): a link in a loop must reach the writing, which says so.
-    target = Path(os.path.realpath(output))
-    if target.is_dir():
-        raise typer.BadParameter(
-            f"{_shown(output)} là một thư mục / is a folder.", param_hint="--output"
-        )
-    if not target.parent.is_dir():
-        raise typer.BadParameter(
-            f"thư mục {_shown(output.parent)} không tồn tại / folder {_shown(output.parent)} does not exist.",
-            param_hint="--output",
-        )
-    for source in inputs:
-        root = Path(os.path.realpath(source))
-        inside = root.is_dir() and _within(target, root)
-        is_workbook = target.suffix.lower() in WORKBOOK_SUFFIXES
-        if _same_file(target, root) or (inside and is_workbook and target.exists()):
-            raise typer.BadParameter(
-                f"{_shown(output)} là một tệp đầu vào; kcstats không ghi đè báo cáo. / "
-                f"{_shown(output)} is one of the inputs; kcstats never overwrites a report.",
-                param_hint="--output",
-            )
-        if inside and is_workbook:
-            raise typer.BadParameter(
-                f"{_shown(output)} nằm trong thư mục đầu vào {_shown(source)}; lần tổng hợp sau sẽ đọc nó như "
-                f"một báo cáo. Hãy ghi ra ngoài thư mục này. / {_shown(output)} is inside the input "
-                f"folder {_shown(source)}, where the next merge would read it as a report. Write it "
-                "outside that folder.",
-                param_hint="--output",
-            )

@@ -37,14 +37,16 @@ def validate_command(
     ),
 ) -> None:
     """Kiểm tra báo cáo / Validate report workbooks: accepted, refused (with every reason) or skipped."""
-    from kcstats.validate import validate
+    from kcstats.validate import ValidateOptions, validate
 
     with progress_bar("Đọc tệp" if lang == "vi" else "Reading") as progress:
-        report = validate(paths, jobs=jobs, progress=progress, prefer_newer=prefer == Prefer.newer)
+        options = ValidateOptions(jobs=jobs, progress=progress, prefer_newer=prefer == Prefer.newer)
+        report = validate(paths, options)
     if output_format == ValidateFormat.json:
-        from kcstats.render.jsonout import dumps
+        from kcstats.export.filedoc import validation_document
+        from kcstats.export.jsondoc import dumps
 
-        typer.echo(dumps(report.as_dict(lang.value)))
+        typer.echo(dumps(validation_document(report, lang.value)))
     else:
         from kcstats.render.validate import render_validation
 

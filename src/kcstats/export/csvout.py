@@ -6,14 +6,16 @@ from __future__ import annotations
 import csv
 import io
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from kcstats.export.atomic import write_bytes_atomic
 from kcstats.export.jsondoc import column_texts, number_text
+from kcstats.export.registry import Sink
 from kcstats.export.safe_text import csv_text
+from kcstats.export.sink import write_bytes
+from kcstats.export.view_options import ViewOptions
+from kcstats.merge.result import MergeResult
 
 BOM = "\ufeff"
 
@@ -41,5 +43,7 @@ def table_csv_bytes(frame: pd.DataFrame) -> bytes:
     return (BOM + table_csv(frame)).encode("utf-8")
 
 
-def write_csv(path: Path, frame: pd.DataFrame) -> None:
-    write_bytes_atomic(path, table_csv_bytes(frame))
+def write(result: MergeResult, options: ViewOptions, sink: Sink) -> None:
+    """The registry's `csv`: the table `options.table` names, the fact table by default."""
+    frame = result.growth if options.table == "growth" else result.facts
+    write_bytes(sink, table_csv_bytes(frame))

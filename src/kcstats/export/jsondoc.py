@@ -16,15 +16,16 @@ import json
 import math
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kcstats.export.atomic import write_bytes_atomic
+from kcstats.export.sink import write_document
 
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
+    from kcstats.export.registry import Sink
+    from kcstats.export.view_options import ViewOptions
     from kcstats.merge.result import MergeResult
     from kcstats.problems import Lang
 
@@ -237,12 +238,17 @@ def table_json(frame: pd.DataFrame, depth: int = 1) -> str:
     return b"".join(table_parts(frame, depth)).decode("utf-8", "surrogatepass")
 
 
+def write(result: MergeResult, options: ViewOptions, sink: Sink) -> None:
+    """The registry's `json`: the whole document of outputs.md, money exact."""
+    write_document(sink, lambda errors: merge_parts(result, options.lang, errors))
+
+
 def merge_parts(
     result: MergeResult, lang: Lang = "vi", errors: str = "surrogatepass"
 ) -> Iterator[bytes]:
     """merge_json(result, lang) in UTF-8 pieces, for writing a large document as it is made;
     `errors` as for str.encode (a file name may hold what UTF-8 cannot: surrogates)."""
-    from kcstats.validate import conflict_groups, file_entry
+    from kcstats.export.filedoc import conflict_groups, file_entry
 
     files = [file_entry(f, lang) for f in result.files]
     groups = conflict_groups(result.files)
@@ -270,7 +276,3 @@ def _indented(value: Any, depth: int) -> str:
     parts: list[str] = []
     _encode(value, depth, parts)
     return "".join(parts)
-
-
-def write_json(path: Path, text: str) -> None:
-    write_bytes_atomic(path, (text + "\n").encode("utf-8"))

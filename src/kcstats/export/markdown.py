@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
-from kcstats.catalog import Catalogue
+from kcstats.catalog import Catalogue, load_catalogue
+from kcstats.export.registry import Sink
+from kcstats.export.sink import write_text
 from kcstats.export.tables import (
     TextTable,
     growth_tables,
@@ -12,9 +12,9 @@ from kcstats.export.tables import (
     plan_table,
     summary_tables,
 )
-from kcstats.export.views import TEXT, MoneyUnit
+from kcstats.export.view_options import ViewOptions
+from kcstats.export.views import TEXT
 from kcstats.merge.result import MergeResult
-from kcstats.problems import Lang
 
 
 def _escape(text: str) -> str:
@@ -39,24 +39,20 @@ def table_markdown(model: TextTable) -> str:
     return "\n".join(lines) + "\n"
 
 
-def merge_markdown(
-    result: MergeResult,
-    catalogue: Catalogue,
-    *,
-    lang: Lang,
-    unit: MoneyUnit,
-    by_province: bool = False,
-    plan_flags: pd.DataFrame | None = None,
-    min_pct: float | None = None,
-    max_pct: float | None = None,
-) -> str:
+def write(result: MergeResult, options: ViewOptions, sink: Sink) -> None:
+    """The registry's `md`: the tables as Markdown, UTF-8."""
+    write_text(sink, merge_markdown(result, load_catalogue(), options))
+
+
+def merge_markdown(result: MergeResult, catalogue: Catalogue, options: ViewOptions) -> str:
+    lang, unit, by_province = options.lang, options.unit, options.by_province
     models = summary_tables(result, catalogue, lang, unit, by_province=by_province)
     models += growth_tables(result, catalogue, lang, unit, by_province=by_province)
     missing = missing_table(result, catalogue, lang)
     if missing is not None:
         models.append(missing)
-    if plan_flags is not None and not plan_flags.empty:
-        models.append(plan_table(plan_flags, catalogue, lang, unit, min_pct, max_pct))
+    if options.plan_flags is not None and options.check_failed:
+        models.append(plan_table(options.plan_flags, catalogue, options))
     if not models:
         return TEXT[lang]["no_reports"] + "\n"
     return "\n".join(table_markdown(m) for m in models)

@@ -12,6 +12,7 @@ import pandas as pd
 
 from kcstats.catalog import Catalogue
 from kcstats.export.activities import ALL, activity_rows, present_regions
+from kcstats.export.view_options import ViewOptions
 from kcstats.export.views import (
     INDICATOR_SHORT,
     MAIN_INDICATORS,
@@ -385,15 +386,10 @@ def missing_table(result: MergeResult, catalogue: Catalogue, lang: Lang) -> Text
     return out
 
 
-def plan_table(
-    flags: pd.DataFrame,
-    catalogue: Catalogue,
-    lang: Lang,
-    unit: MoneyUnit,
-    min_pct: float | None,
-    max_pct: float | None,
-) -> TextTable:
+def plan_table(flags: pd.DataFrame, catalogue: Catalogue, options: ViewOptions) -> TextTable:
     """Provinces and regions whose funding percent of plan is outside the bounds."""
+    lang, unit = options.lang, options.unit
+    min_pct, max_pct = options.min_pct, options.max_pct
     t = TEXT[lang]
     low = "0" if min_pct is None else _percent(min_pct, lang)
     high = "∞" if max_pct is None else _percent(max_pct, lang)

@@ -29,10 +29,12 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from kcstats import __version__
-from kcstats.catalog import Catalogue
+from kcstats.catalog import Catalogue, load_catalogue
 from kcstats.export.activities import ALL, activity_rows
 from kcstats.export.atomic import short_name, write_atomic
+from kcstats.export.registry import Sink
 from kcstats.export.safe_text import excel_text
+from kcstats.export.view_options import ViewOptions
 from kcstats.export.views import (
     MONEY_UNIT_LABEL,
     SOURCE_SHORT,
@@ -84,10 +86,18 @@ class Field:
     kind: Kind | str  # also "int" (year, counts of reports) and "label" (our own text)
 
 
+def write(result: MergeResult, options: ViewOptions, sink: Sink) -> None:
+    """The registry's `xlsx`: the summary workbook, into a file only."""
+    if not isinstance(sink, Path):
+        raise ValueError("the summary workbook is written to a file")
+    write_summary(sink, result, load_catalogue(), options)
+
+
 def write_summary(
-    path: Path, result: MergeResult, catalogue: Catalogue, *, lang: Lang, unit: MoneyUnit
+    path: Path, result: MergeResult, catalogue: Catalogue, options: ViewOptions
 ) -> None:
     """Write the summary workbook atomically."""
+    lang, unit = options.lang, options.unit
     write_atomic(path, lambda temporary: _write(temporary, result, catalogue, lang, unit))
 
 

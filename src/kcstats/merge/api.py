@@ -1,52 +1,40 @@
-"""kcstats.merge(paths): read every report, resolve duplicates, and merge the accepted ones."""
+"""kcstats.merge(paths, options) -> MergeResult: the library's merge, used by the CLI, the
+tests and library users alike. Read every report, resolve duplicates, merge the accepted ones.
+
+Light to import: the files are read (kcstats.pipeline) before pandas is imported, which
+happens while the workers read (MergeOptions.reading).
+"""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
-
-import pandas as pd
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from kcstats.catalog import Catalogue, load_catalogue
-from kcstats.growth import check_prior_year, compute_growth
-from kcstats.merge.facts import build
-from kcstats.merge.result import MergeResult
+from kcstats.merge.options import MergeOptions
 from kcstats.model import FileResult, FileStatus
+from kcstats.pipeline import PathLike, read_reports
 from kcstats.regions import RegionSet, region_set
 
-PathLike = str | os.PathLike[str]
-Progress = Callable[[int, int], None]
+if TYPE_CHECKING:
+    from kcstats.merge.result import MergeResult
 
 
 def merge(
-    paths: PathLike | Iterable[PathLike],
-    *,
-    regions: str | Path | RegionSet = "conference",
-    jobs: int | None = None,
-    progress: Progress | None = None,
-    compare: tuple[int, int] | None = None,
-    prefer_newer: bool = False,
+    paths: PathLike | Iterable[PathLike], options: MergeOptions | None = None, **fields: Any
 ) -> MergeResult:
     """Read report files and folders and merge the accepted reports.
 
-    `regions` is 'conference' (the khuyến công conference areas, the default),
-    'socioeconomic', the path of a CSV province,region table, or a RegionSet. `compare` is
-    the (base year, target year) pair for growth rows besides each year against the one
-    before. `prefer_newer` settles two accepted reports of one province, year and period
-    that differ by their own dates (--prefer newer). Raises kcstats.regions.RegionError when the region set cannot be used (a usage
-    error).
+    `fields` (regions=..., compare=..., ...) stand for MergeOptions' fields, or replace those
+    of `options`. Raises kcstats.regions.RegionError when the region set cannot be used (a
+    usage error), before any file is read when it can tell then.
     """
+    options = replace(options or MergeOptions(), **fields)
     catalogue = load_catalogue()
-    chosen = region_set(regions, catalogue)
-    if isinstance(paths, str | os.PathLike):
-        paths = [paths]
-    from kcstats.validate import read_reports
-
-    files = read_reports(
-        [Path(p) for p in paths], jobs=jobs, progress=progress, prefer_newer=prefer_newer
-    )
-    return merge_files(files, chosen, catalogue, compare=compare)
+    chosen = region_set(options.regions, catalogue)
+    files = read_reports(paths, options.reading())
+    return merge_files(files, chosen, catalogue, compare=options.compare)
 
 
 def merge_files(
@@ -56,26 +44,20 @@ def merge_files(
     *,
     compare: tuple[int, int] | None = None,
 ) -> MergeResult:
-    """Merge already-read files (as kcstats.validate.read_reports gives them).
+    """Merge already-read files (as kcstats.pipeline.read_reports gives them).
 
     The files' stated "Cùng kỳ năm trước" figures are checked against last year's reports
-    first (kcstats.growth.check_prior_year): a difference is a warning on the later file."""
+    first (kcstats.growth.check_prior_year): a difference is a warning on the later file.
+    Growth rows: each year against the one before, and the pair `compare` names; across the
+    2025 merger in the units of the 34 and their regions in `regions`."""
+    from kcstats.growth import check_prior_year, compute_growth
+    from kcstats.merge.facts import build
+    from kcstats.merge.result import MergeResult
+
     catalogue = catalogue or load_catalogue()
     files = check_prior_year(files, catalogue)
     reports = [f.report for f in files if f.status == FileStatus.ACCEPTED and f.report]
     regions.check_complete(catalogue, {r.era for r in reports})
     built = build(reports, regions, catalogue)
-    growth = growth_rows(built.facts, catalogue, regions, compare)
+    growth = compute_growth(built.facts, catalogue=catalogue, regions=regions, compare=compare)
     return MergeResult(list(files), built.facts, built.missing, growth, regions)
-
-
-def growth_rows(
-    facts: pd.DataFrame,
-    catalogue: Catalogue,
-    regions: RegionSet,
-    compare: tuple[int, int] | None = None,
-) -> pd.DataFrame:
-    """Year-on-year rows of the fact table (kcstats.growth.compute_growth): each year against
-    the one before, and the pair `compare` names; across the 2025 merger in the units of the
-    34 and their regions in `regions`."""
-    return compute_growth(facts, catalogue=catalogue, regions=regions, compare=compare)

@@ -32,7 +32,7 @@ PLAN_CHECK_COLUMNS = [
 class MergeResult:
     """The merge of a set of report files.
 
-    - `files`: every input file, accepted, refused or skipped (kcstats.validate.read_reports).
+    - `files`: every input file, accepted, refused or skipped (kcstats.pipeline.read_reports).
     - `facts`: the fact table of outputs.md, a DataFrame with exactly its columns. `plan` and
       `actual` hold Decimal triệu đồng (3 decimals) for money, int for counts, None for blank;
       `pct_of_plan` is Float64 rounded to 4 decimals (<NA> where it cannot be computed).
@@ -70,7 +70,7 @@ class MergeResult:
 
         Money is Decimal triệu đồng, counts int, percentages Decimal rounded to 4 decimals,
         blanks None; kcstats.export.jsondoc writes every Decimal exactly."""
-        from kcstats.validate import conflict_groups, file_entry
+        from kcstats.export.filedoc import conflict_groups, file_entry
 
         document: dict[str, Any] = {
             "files": [file_entry(f, lang) for f in self.files],

@@ -48,7 +48,7 @@ def read_file(
     path: Path, catalogue: Catalogue | None = None, *, checked: Checked | None = None
 ) -> FileResult:
     """Read one workbook. `checked`: what check_file(path) gave, when the caller checked the
-    file already (kcstats.validate checks a whole chunk of files before parsing any: each
+    file already (kcstats.pipeline checks a whole chunk of files before parsing any: each
     half then runs on warm caches, which is quicker, with the same results)."""
     catalogue = catalogue or load_catalogue()
     checked = checked or check_file(path)

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
+from typing import TextIO
 
-import pandas as pd
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from kcstats.catalog import Catalogue
+from kcstats.catalog import Catalogue, load_catalogue
+from kcstats.export.registry import Sink
 from kcstats.export.tables import (
     TextTable,
     files_lines,
@@ -24,7 +26,8 @@ from kcstats.export.tables import (
     summary_line,
     summary_tables,
 )
-from kcstats.export.views import TEXT, MoneyUnit
+from kcstats.export.view_options import ViewOptions
+from kcstats.export.views import TEXT
 from kcstats.merge.result import MergeResult
 from kcstats.problems import Lang
 from kcstats.render.safe import terminal_text
@@ -33,13 +36,23 @@ PIPE_WIDTH = 160
 LABEL_WIDTH = 24
 
 
-def table_console(*, stderr: bool = False) -> Console:
+def table_console(*, stderr: bool = False, file: TextIO | None = None) -> Console:
     """A console as wide as the terminal, or 160 columns when the output goes to a file or a
-    pipe (and COLUMNS does not say otherwise), so that wide tables are not squeezed."""
-    stream = sys.stderr if stderr else sys.stdout
+    pipe (and COLUMNS does not say otherwise), so that wide tables are not squeezed. On
+    `file`, or standard error, or standard output."""
+    stream = file or (sys.stderr if stderr else sys.stdout)
     if stream.isatty() or os.environ.get("COLUMNS"):
-        return Console(stderr=stderr)
-    return Console(stderr=stderr, width=PIPE_WIDTH)
+        return Console(stderr=stderr, file=file)
+    return Console(stderr=stderr, file=file, width=PIPE_WIDTH)
+
+
+def write(result: MergeResult, options: ViewOptions, sink: Sink) -> None:
+    """The human view (the registry's `table`): results on `sink`, a stream (standard
+    output); refused and skipped files on standard error."""
+    if isinstance(sink, Path):
+        raise ValueError("the terminal view is shown, not written to a file")
+    render_merge(result, load_catalogue(), options, console=table_console(file=sink))
+    render_files(result, lang=options.lang, console=table_console(stderr=True))
 
 
 def _min_widths(model: TextTable) -> list[int]:
@@ -81,17 +94,13 @@ def rich_table(model: TextTable) -> Table:
 def render_merge(
     result: MergeResult,
     catalogue: Catalogue,
+    options: ViewOptions,
     *,
-    lang: Lang,
-    unit: MoneyUnit,
-    by_province: bool = False,
-    plan_flags: pd.DataFrame | None = None,
-    min_pct: float | None = None,
-    max_pct: float | None = None,
     console: Console | None = None,
 ) -> None:
     """Results on `console` (standard output by default)."""
     out = console or table_console()
+    lang, unit, by_province = options.lang, options.unit, options.by_province
     tables = summary_tables(result, catalogue, lang, unit, by_province=by_province)
     if not tables:
         out.print(TEXT[lang]["no_reports"])
@@ -100,8 +109,8 @@ def render_merge(
     missing = missing_table(result, catalogue, lang)
     if missing is not None:
         models.append(missing)
-    if plan_flags is not None and not plan_flags.empty:
-        models.append(plan_table(plan_flags, catalogue, lang, unit, min_pct, max_pct))
+    if options.plan_flags is not None and options.check_failed:
+        models.append(plan_table(options.plan_flags, catalogue, options))
     for model in models:
         print_table(out, model)
         for note in model.notes:

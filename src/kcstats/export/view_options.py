@@ -1,0 +1,48 @@
+"""ViewOptions: how a merge result is shown or written, in one object that every writer takes
+(kcstats.export.registry). Light to import: the CLI builds it before any file is read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from kcstats.export.views import MoneyUnit
+    from kcstats.merge.result import MergeResult
+    from kcstats.problems import Lang
+
+TableName = Literal["facts", "growth"]
+
+
+# eq=False: plan_flags is a DataFrame, which has no truth value to compare by.
+@dataclass(frozen=True, slots=True, eq=False)
+class ViewOptions:
+    """- `lang`: headings and messages in Vietnamese (vi) or English (en).
+    - `unit`: money shown in tỷ đồng (ty) or triệu đồng (trieu); data outputs (JSON, CSV,
+      Parquet) always hold triệu đồng.
+    - `by_province`: a table per province besides the regional ones.
+    - `min_pct`, `max_pct`: the bounds of the plan check (percent of the funding plan), and
+      `plan_flags` the places outside them (MergeResult.plan_check), set by `checked`.
+    - `table`: the table that CSV output holds.
+    """
+
+    lang: Lang = "vi"
+    unit: MoneyUnit = "ty"
+    by_province: bool = False
+    min_pct: float | None = None
+    max_pct: float | None = None
+    table: TableName = "facts"
+    plan_flags: pd.DataFrame | None = None
+
+    def checked(self, result: MergeResult) -> ViewOptions:
+        """These options with the plan flags of `result`, when a bound is given."""
+        if self.min_pct is None and self.max_pct is None:
+            return self
+        return replace(self, plan_flags=result.plan_check(self.min_pct, self.max_pct))
+
+    @property
+    def check_failed(self) -> bool:
+        """Some place is outside the plan-check bounds."""
+        return self.plan_flags is not None and not self.plan_flags.empty
