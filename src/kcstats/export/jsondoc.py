@@ -7,7 +7,9 @@ that an object whose values are all scalars (a fact row, a problem) sits on one 
 document stays readable, greppable and small for a whole-country history of facts.
 
 Tables (facts, growth, missing) are written column by column from their DataFrames, which
-is what keeps `kcstats merge --format json` fast for tens of thousands of rows.
+is what keeps `kcstats merge --format json` fast for tens of thousands of rows. Their figures
+are the fact store's integers: each distinct one becomes Decimal triệu đồng (money) or an int
+(counts) through kcstats.figures.shown_values, once.
 """
 
 from __future__ import annotations
@@ -145,11 +147,16 @@ class _Texts:
     def __init__(self) -> None:
         self.numbers: dict[Any, str] = {}
 
-    def of(self, column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-        """(codes, texts): the text of row i is texts[codes[i]] (code -1, the last: blank)."""
+    def of(
+        self, column: pd.Series, money: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(codes, texts): the text of row i is texts[codes[i]] (code -1, the last: blank).
+        `money`: the column holds store integers, money where True (kcstats.figures)."""
         import numpy as np
         import pandas as pd
 
+        if money is not None:
+            return self._figures(column, money)
         codes, uniques = pd.factorize(column, use_na_sentinel=True)
         if pd.api.types.is_float_dtype(column.dtype):
             values = np.asarray(uniques, dtype="float64").tolist()
@@ -157,6 +164,24 @@ class _Texts:
         else:
             values = uniques.tolist() if hasattr(uniques, "tolist") else list(uniques)
             texts = [self._text(v) for v in values]
+        texts.append("null")
+        return codes, np.asarray(texts, dtype=object)
+
+    def _figures(self, column: pd.Series, money: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """of() for store integers: the money rows' and the counts' distinct values apart
+        (one integer is a different figure in each), shown through shown_values."""
+        import numpy as np
+        import pandas as pd
+
+        from kcstats.figures import shown_values
+
+        codes = np.full(len(column), -1, dtype="int64")
+        texts: list[str] = []
+        for rows, is_money in ((money, True), (~money, False)):
+            part_codes, uniques = pd.factorize(column[rows], use_na_sentinel=True)
+            known = part_codes >= 0
+            codes[np.flatnonzero(rows)[known]] = part_codes[known] + len(texts)
+            texts += [self._text(v) for v in shown_values(uniques, is_money).tolist()]
         texts.append("null")
         return codes, np.asarray(texts, dtype=object)
 
@@ -197,8 +222,11 @@ def table_parts(
     depth: int = 1,
     texts: _Texts | None = None,
     errors: str = "surrogatepass",
+    measures: pd.DataFrame | None = None,
 ) -> Iterator[bytes]:
-    """table_json(frame, depth) in UTF-8 pieces, a few thousand rows each.
+    """table_json(frame, depth) in UTF-8 pieces, a few thousand rows each. The figures of a
+    fact or growth table are written as kcstats.figures.shown_values gives them (which rows
+    are money: by `measures`, the merge's measure table, or the catalogue's).
 
     Each distinct value of a column is written (and encoded) once, with the text that comes
     before it in a row ('{"level": ', ', "region": ', ...; the last with '}' and the line
@@ -209,13 +237,17 @@ def table_parts(
         return
     import numpy as np
 
+    from kcstats.figures import money_mask, store_columns
+
     texts = texts or _Texts()
+    figures = store_columns(frame)
+    money = money_mask(frame, measures) if figures else None
     keys = [_key(str(name)) for name in frame.columns]
     before = ["{" + keys[0] + ": ", *(f", {key}: " for key in keys[1:])]
     inner = (",\n" + INDENT * (depth + 1)).encode()
     columns = []
     for position, name in enumerate(frame.columns):
-        codes, values = texts.of(frame[name])
+        codes, values = texts.of(frame[name], money if name in figures else None)
         after = "}" + inner.decode() if position == len(keys) - 1 else ""
         encoded = [(before[position] + v + after).encode("utf-8", errors) for v in values.tolist()]
         columns.append((codes, np.asarray(encoded, dtype=object)))
@@ -232,9 +264,10 @@ def table_parts(
     yield ("\n" + INDENT * depth + "]").encode()
 
 
-def table_json(frame: pd.DataFrame, depth: int = 1) -> str:
-    """A table as a JSON array of one-line objects, the same text dumps() gives its records."""
-    return b"".join(table_parts(frame, depth)).decode("utf-8", "surrogatepass")
+def table_json(frame: pd.DataFrame, depth: int = 1, measures: pd.DataFrame | None = None) -> str:
+    """A table as a JSON array of one-line objects, the same text dumps() gives its records
+    (a fact or growth table's: its decimal_view's records)."""
+    return b"".join(table_parts(frame, depth, measures=measures)).decode("utf-8", "surrogatepass")
 
 
 def merge_parts(
@@ -254,7 +287,7 @@ def merge_parts(
         ("missing", result.missing),
     ):
         yield f',\n  "{name}": '.encode()
-        yield from table_parts(frame, 1, texts, errors)
+        yield from table_parts(frame, 1, texts, errors, result.measures)
     if groups:
         yield (',\n  "conflicts": ' + _indented(groups, 1)).encode("utf-8", errors)
     yield b"\n}"

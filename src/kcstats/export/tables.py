@@ -32,6 +32,7 @@ from kcstats.export.views import (
     place_name,
     places,
 )
+from kcstats.figures import decimal_view, shown_values
 from kcstats.growth import NAME_JOINER, predecessors, spans_merger
 from kcstats.merge.result import MergeResult
 from kcstats.merge.result import records as rows_of
@@ -64,8 +65,8 @@ def summary_tables(
     indicators; with `by_province`, the same two tables by province under each region."""
     t = TEXT[lang]
     levels = ["province", "region", "all"] if by_province else ["region", "all"]
-    table = places(result.facts, levels)
-    by_activity = activity_rows(result.facts, result.regions.regions, catalogue)
+    table = places(result.facts, levels, result.measures)
+    by_activity = activity_rows(result.facts, result.regions.regions, catalogue, result.measures)
     out: list[TextTable] = []
     for year, period, block in blocks(table, catalogue):
         label = period_label(catalogue, period, year, lang)
@@ -214,7 +215,7 @@ def growth_tables(
     if not by_province:
         wanted = wanted & _unless_unshown_provinces(growth, catalogue)
     pairs: dict[tuple[int, str, int], dict[Place, dict[tuple[str, str], dict[str, Any]]]] = {}
-    for row in rows_of(growth[wanted]):
+    for row in rows_of(decimal_view(growth[wanted], result.measures)):
         pair = (row["base_year"], row["period"], row["target_year"])
         place: Place = (row["level"], row["region"], row["province"])
         cells = pairs.setdefault(pair, {}).setdefault(place, {})
@@ -403,7 +404,11 @@ def plan_table(
         [t["period"], t["level"], t["place"], t["plan"], t["actual"], t["pct"], t["limit"]],
         [False, False, False, True, True, True, False],
     )
-    for row in rows_of(flags):
+    # Funding totals (MergeResult.plan_check): money, in the store's integers.
+    shown = flags.assign(
+        plan=shown_values(flags["plan"], True), actual=shown_values(flags["actual"], True)
+    )
+    for row in rows_of(shown):
         limit_value = min_pct if row["limit"] == "min" else max_pct
         assert limit_value is not None
         limit = t[f"limit.{row['limit']}"].format(value=_percent(limit_value, lang))

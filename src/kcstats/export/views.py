@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from kcstats.catalog import Catalogue
+from kcstats.figures import decimal_view
 from kcstats.problems import Lang
 
 MoneyUnit = Literal["ty", "trieu"]
@@ -314,12 +315,15 @@ def key(measure: str, source: str | None, field: str) -> str:
     return f"{measure}.{source or ''}.{field}"
 
 
-def places(facts: pd.DataFrame, levels: Sequence[str]) -> pd.DataFrame:
+def places(
+    facts: pd.DataFrame, levels: Sequence[str], measures: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """One row per (year, period, level, region, province) of the chosen levels, in the
     facts' order, with a column per measure, source and field (see :func:`key`), the place's
-    `expected`, and `submitted`: the accepted reports the place holds (a province row each)."""
+    `expected`, and `submitted`: the accepted reports the place holds (a province row each).
+    Figures as writers show them (kcstats.figures.decimal_view, by `measures`)."""
     chosen: np.ndarray = facts["level"].isin(levels).to_numpy() & no_activity(facts)
-    sub = facts[chosen]
+    sub = decimal_view(facts[chosen], measures)
     if sub.empty:
         return pd.DataFrame(columns=[*PLACE_KEYS, "expected", "submitted"])
     place = sub.groupby(PLACE_KEYS, sort=False, dropna=False).ngroup().to_numpy()

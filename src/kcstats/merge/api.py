@@ -66,7 +66,7 @@ def merge_files(
     regions.check_complete(catalogue, {r.era for r in reports})
     built = build(reports, regions, catalogue)
     growth = growth_rows(built.facts, catalogue, regions, compare)
-    return MergeResult(list(files), built.facts, built.missing, growth, regions)
+    return MergeResult(list(files), built.facts, built.missing, growth, regions, built.measures)
 
 
 def growth_rows(
