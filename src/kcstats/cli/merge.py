@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from kcstats.catalogue_file import YEARS  # the years a report may have
 from kcstats.cli.common import JOBS, LANG, PREFER, LangOption, Prefer, progress_bar
 
 if TYPE_CHECKING:
@@ -47,7 +48,6 @@ class MoneyUnitOption(StrEnum):
 
 
 EXTENSIONS = {".json": "json", ".csv": "csv", ".md": "md", ".xlsx": "xlsx"}
-YEARS = (2000, 2100)  # the years a report may have (report-format.md)
 
 
 def register(app: typer.Typer) -> None:

@@ -11,12 +11,10 @@ import numpy as np
 import pandas as pd
 
 from kcstats.catalog import Catalogue
+from kcstats.catalogue_file import TOTAL
 from kcstats.export.activities import ALL, activity_rows, present_regions
 from kcstats.export.views import (
-    INDICATOR_SHORT,
-    MAIN_INDICATORS,
     MONEY_UNIT_LABEL,
-    SOURCE_SHORT,
     TEXT,
     Column,
     Kind,
@@ -112,7 +110,7 @@ def _activity_table(
     t = TEXT[lang]
     labels = catalogue.activities
     shown = present_regions(rows, regions)
-    total = SOURCE_SHORT[lang]["total"]  # short: the table must fit 80 columns
+    total = catalogue.source_short(TOTAL, lang)  # short: the table must fit 80 columns
     columns = [Column(f"{r}.actual", f"{r} {t['actual_short']}", "money") for r in shown]
     columns += [
         Column(f"{ALL}.plan", f"{total} {t['plan_short']}", "money"),
@@ -210,7 +208,7 @@ def growth_tables(
     levels = ["province", "region", "all"] if by_province else ["region", "all"]
     wanted = (
         ((growth["measure"] == "funding") & (growth["source"] == "total") & no_activity(growth))
-        | growth["measure"].isin(MAIN_INDICATORS)
+        | growth["measure"].isin(catalogue.main_indicators)
     ).to_numpy()
     if not by_province:
         wanted = wanted & _unless_unshown_provinces(growth, catalogue)
@@ -225,7 +223,9 @@ def growth_tables(
         spanning = spans_merger(catalogue, base_year, target_year, period)
         shown = _growth_places([p for p in by_place if p[0] in levels], by_province)
         indicators = [
-            code for code in MAIN_INDICATORS if any((code, "actual") in by_place[p] for p in shown)
+            code
+            for code in catalogue.main_indicators
+            if any((code, "actual") in by_place[p] for p in shown)
         ]
         with_from = by_province and spanning
         headers = [
@@ -235,7 +235,10 @@ def growth_tables(
             t["change"],
             t["growth_pct"],
             t["growth_plan_vs"].format(target=target_year, base=base_year),
-            *(t["growth_indicator"].format(name=INDICATOR_SHORT[lang][c]) for c in indicators),
+            *(
+                t["growth_indicator"].format(name=catalogue.indicators[c].short(lang))
+                for c in indicators
+            ),
         ]
         numeric = [False] + [True] * (len(headers) - 1)
         if with_from:

@@ -30,12 +30,12 @@ from xlsxwriter.worksheet import Worksheet
 
 from kcstats import __version__
 from kcstats.catalog import Catalogue
+from kcstats.catalogue_file import TOTAL
 from kcstats.export.activities import ALL, activity_rows
 from kcstats.export.atomic import short_name, write_atomic
 from kcstats.export.safe_text import excel_text
 from kcstats.export.views import (
     MONEY_UNIT_LABEL,
-    SOURCE_SHORT,
     TEXT,
     Column,
     Kind,
@@ -615,9 +615,10 @@ class _Writer:
     def _source_label(self, source: str | None) -> str | None:
         if source is None:
             return None
-        if source == "total":
-            s = SOURCE_SHORT[self.lang]
-            return f"{s['total']} ({s['national']} + {s['local']})"
+        if source == TOTAL:
+            short, parts = self.catalogue.source_short, self.catalogue.in_total
+            added = " + ".join(short(code, self.lang) for code in parts)
+            return f"{short(TOTAL, self.lang)} ({added})"
         return self.catalogue.sources[source].label(self.lang)
 
     # Charts ---------------------------------------------------------------------------
@@ -652,10 +653,10 @@ class _Writer:
             )
             # In a bar chart the value axis runs across: XlsxWriter calls it the x axis.
             chart.set_x_axis(value_axis)
-            shorts = SOURCE_SHORT[self.lang]
-            for source in ("national", "local"):
+            for source in self.catalogue.in_total:
+                short = self.catalogue.source_short(source, self.lang)
                 series = _series(
-                    provinces, key("funding", source, "actual"), "province", shorts[source], self
+                    provinces, key("funding", source, "actual"), "province", short, self
                 )
                 chart.add_series({**series, "overlap": 100})
             count = provinces.last - provinces.first + 1

@@ -99,16 +99,7 @@ def activity_measures(reports: Sequence[Report], catalogue: Catalogue) -> list[M
 
 def _sources(catalogue: Catalogue) -> list[str]:
     """The sources in the catalogue's order, `total` right after the last one it adds."""
-    sources: list[str] = []
-    for source in catalogue.sources.values():
-        sources.append(source.code)
-        if source.code == _last_in_total(catalogue):
-            sources.append("total")
-    return sources
-
-
-def _last_in_total(catalogue: Catalogue) -> str:
-    return [s.code for s in catalogue.sources.values() if s.in_total][-1]
+    return catalogue.sources_with_total
 
 
 def thousands(value: Decimal | None) -> int | None:
@@ -212,7 +203,7 @@ class _Grid:
         activity_index = {
             (s.activity, s.source): m for m, s in enumerate(specs) if s.activity is not None
         }
-        in_total = {s.code for s in catalogue.sources.values() if s.in_total}
+        in_total = set(catalogue.in_total)
         count = len(reports)
         self.y = np.empty(count, dtype="int64")
         self.p = np.empty(count, dtype="int64")
