@@ -146,6 +146,7 @@ class _Texts:
 
     def __init__(self) -> None:
         self.numbers: dict[Any, str] = {}
+        self.figure_texts: dict[tuple[int, bool], str] = {}  # (store integer, money) -> text
 
     def of(
         self, column: pd.Series, money: np.ndarray | None = None
@@ -168,22 +169,37 @@ class _Texts:
         return codes, np.asarray(texts, dtype=object)
 
     def _figures(self, column: pd.Series, money: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """of() for store integers: the money rows' and the counts' distinct values apart
-        (one integer is a different figure in each), shown through shown_values."""
+        """of() for store integers: each distinct (integer, money or count) pair, since one
+        integer is a different figure in each, shown through shown_values once per document."""
         import numpy as np
         import pandas as pd
 
         from kcstats.figures import shown_values
 
-        codes = np.full(len(column), -1, dtype="int64")
-        texts: list[str] = []
-        for rows, is_money in ((money, True), (~money, False)):
-            part_codes, uniques = pd.factorize(column[rows], use_na_sentinel=True)
-            known = part_codes >= 0
-            codes[np.flatnonzero(rows)[known]] = part_codes[known] + len(texts)
-            texts += [self._text(v) for v in shown_values(uniques, is_money).tolist()]
+        blank = column.isna().to_numpy()
+        if column.dtype == object:  # the store's exact path: Python ints, kept as objects
+            values = np.empty(len(column), dtype=object)
+            values[:] = [
+                0 if b else v for v, b in zip(column.tolist(), blank.tolist(), strict=True)
+            ]
+        else:
+            values = column.to_numpy(dtype="int64", na_value=0)
+        value_codes, uniques = pd.factorize(values)
+        pairs, pair_uniques = pd.factorize(value_codes * 2 + money)
+        pairs[blank] = -1
+        numbers = np.asarray(uniques, dtype=values.dtype)[pair_uniques // 2].tolist()
+        flags = (pair_uniques % 2 == 1).tolist()
+        texts = [self.figure_texts.get(key) for key in zip(numbers, flags, strict=True)]
+        missing = [n for n, text in enumerate(texts) if text is None]
+        if missing:
+            shown = shown_values(
+                pd.Series([numbers[n] for n in missing], dtype=object),
+                np.array([flags[n] for n in missing], dtype=bool),
+            )
+            for n, value in zip(missing, shown.tolist(), strict=True):
+                texts[n] = self.figure_texts[(numbers[n], flags[n])] = self._text(value)
         texts.append("null")
-        return codes, np.asarray(texts, dtype=object)
+        return pairs, np.asarray(texts, dtype=object)
 
     def _text(self, value: Any) -> str:
         cls = value.__class__
