@@ -270,14 +270,14 @@ def test_the_largest_figures_stay_exact_in_int64_and_beyond(
     assert f"{expected}" in table_csv(result.facts, result.measures)
 
 
-def _funding_only(name: str, plan: str, actual: str) -> FileResult:
+def _funding_only(name: str, plan: str, actual: str, year: int = 2024) -> FileResult:
     province = next(p for p in PROVINCES if p.name == name)
     line = FundingLine(source="national", plan_money=Decimal(plan), actual_money=Decimal(actual))
     made = Report(
-        province=province.name, province_code=province.code, era="63", year=2024, period="FY",
+        province=province.name, province_code=province.code, era="63", year=year, period="FY",
         funding=[line],
     )  # fmt: skip
-    return _file(province, 2024, made)
+    return _file(province, year, made)
 
 
 def test_plan_checks_compare_the_integers_exactly_with_a_fractional_limit() -> None:
@@ -297,3 +297,21 @@ def test_plan_checks_compare_the_integers_exactly_with_a_fractional_limit() -> N
         ("Hà Nội", "max"),
         (None, "max"),
     ]
+
+
+def test_a_huge_percent_change_is_rounded_once() -> None:
+    # 416,010,000.502 against 0.012 triệu đồng is +3,466,750,004,083.3333 %: past 2^53
+    # ten-thousandths, where dividing a float would round twice (found by the test above).
+    files = [
+        _funding_only("Hà Nội", "1", "0.012", year=2024),
+        _funding_only("Hà Nội", "1", "416010000.502", year=2025),
+    ]
+    result = merge_files(files, REGIONS, CATALOGUE)
+    growth = result.growth_decimal()
+    row = growth[
+        (growth["level"] == "province").to_numpy()
+        & (growth["source"] == "national").to_numpy()
+        & (growth["basis"] == "actual").to_numpy()
+    ].iloc[0]
+    assert row["change"] == Decimal("416010000.490")
+    assert row["pct_change"] == float(Decimal("3466750004083.3333"))

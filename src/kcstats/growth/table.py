@@ -243,6 +243,7 @@ class _Figures:
 # Changes below this times 10^6 stay inside int64: far beyond any budget (9 × 10^12 thousand
 # đồng is 9 × 10^9 triệu). Larger ones are computed in Python, exactly as well.
 _INT_LIMIT = 9 * 10**12
+_FLOAT_EXACT = 2**53  # integers a float holds exactly
 
 
 def _pair_rows(
@@ -345,6 +346,10 @@ def _pct_changes(changes: np.ndarray, bases: np.ndarray, both: np.ndarray) -> np
     quotient += 2 * remainder >= denominator
     signed = np.where(numerator >= 0, quotient, -quotient)
     pct[fast] = signed / _PCT_SCALE
+    # Past 2^53 the division starts from a rounded float: such a percent (over 9 × 10^11 %)
+    # is divided again in Python, whose int / int rounds once, as pct_change does.
+    inexact = np.flatnonzero(fast)[np.abs(signed) >= _FLOAT_EXACT]
+    fast[inexact] = False
     for position in np.flatnonzero(wanted & ~fast).tolist():
         value = pct_change(int(changes[position]), int(bases[position]))
         if value is not None:
