@@ -2,21 +2,23 @@
 
 A new indicator, alias or regional regrouping is a change to the JSON files, not to code.
 The files sit at the top of the repository for people to read; an installed wheel carries
-them inside the package (see pyproject.toml), and :func:`schemas_dir` finds either.
+them inside the package (see pyproject.toml), and :func:`schemas_dir` finds either. What
+modules that must stay light need of them (years, source codes, region-set names) is read
+without pydantic in kcstats.catalogue_file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from functools import cached_property, lru_cache
-from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kcstats.catalogue_file import TOTAL, raw, with_total
+from kcstats.catalogue_file import schemas_dir as schemas_dir  # where it always was
 from kcstats.text import fold, fold_label
 
 Era = Literal["63", "34"]
@@ -29,13 +31,6 @@ PeriodCode = Literal[
 MERGER_DATE = dt.date(2025, 7, 1)
 
 
-def schemas_dir() -> Path:
-    packaged = Path(__file__).parent / "schemas"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "schemas"
-
-
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -46,6 +41,11 @@ class Indicator(_Frozen):
     label_en: str
     unit: str
     kind: Literal["count", "money"]
+    # A main indicator: the summary tables (terminal, Markdown, growth) show it, by its
+    # short label (which every main indicator has).
+    main: bool = False
+    short_vi: str = ""
+    short_en: str = ""
     aliases: list[str] = []
     definition_vi: str = ""
     definition_en: str = ""
@@ -54,19 +54,48 @@ class Indicator(_Frozen):
     def label(self, lang: str) -> str:
         return self.label_vi if lang == "vi" else self.label_en
 
+    def short(self, lang: str) -> str:
+        """The short label, for a table heading; the label where there is none."""
+        return (self.short_vi if lang == "vi" else self.short_en) or self.label(lang)
+
     def definition(self, lang: str) -> str:
         return self.definition_vi if lang == "vi" else self.definition_en
 
 
 class FundingSource(_Frozen):
-    code: Literal["national", "local", "counterpart", "other"]
+    code: str
     label_vi: str
     label_en: str
-    in_total: bool
+    short_vi: str
+    short_en: str
+    in_total: bool  # added into the funding total (`total`)
     aliases: list[str] = []
 
     def label(self, lang: str) -> str:
         return self.label_vi if lang == "vi" else self.label_en
+
+    def short(self, lang: str) -> str:
+        return self.short_vi if lang == "vi" else self.short_en
+
+
+class ShortLabels(_Frozen):
+    short_vi: str
+    short_en: str
+
+
+class YearRange(_Frozen):
+    """The years a report may have (report-format.md), both included."""
+
+    first: int
+    last: int
+
+
+class RegionSetInfo(_Frozen):
+    """A built-in region set: its name (merge --regions) and the field of provinces.json that
+    gives each province's region in it."""
+
+    name: str
+    province_field: Literal["kc_conference_area", "socioeconomic_region"]
 
 
 class Activity(_Frozen):
@@ -144,11 +173,15 @@ class Province(_Frozen):
 class ReportCatalogue(_Frozen):
     indicators: list[Indicator]
     funding_sources: list[FundingSource]
+    total_source: ShortLabels
     total_labels: list[str]
     money_units: list[MoneyUnit]
     default_money_unit: Literal["dong", "nghin", "trieu", "ty"]
     periods: list[Period]
     activities: list[Activity]
+    years: YearRange
+    region_sets: list[RegionSetInfo]
+    default_region_set: str
 
 
 class Format2Aliases(_Frozen):
@@ -224,7 +257,36 @@ class Catalogue:
         self.periods: dict[str, Period] = {p.code: p for p in report.periods}
         self.activities: dict[str, Activity] = {a.code: a for a in report.activities}
         self.money_units: dict[str, MoneyUnit] = {u.code: u for u in report.money_units}
+        self.region_sets: dict[str, RegionSetInfo] = {r.name: r for r in report.region_sets}
         self.by_key = {p.key: p for p in provinces}
+
+    # Sources and indicators as the tables show them.
+    @cached_property
+    def in_total(self) -> list[str]:
+        """The sources the funding total adds (national, local)."""
+        return [s.code for s in self.sources.values() if s.in_total]
+
+    @cached_property
+    def sources_with_total(self) -> list[str]:
+        """The sources in the catalogue's order, `total` right after the last one it adds."""
+        return list(with_total((s.code, s.in_total) for s in self.sources.values()))
+
+    def source_short(self, code: str, lang: str) -> str:
+        """A source's short label (KCQG, KCĐP, ...), `total`'s too."""
+        if code == TOTAL:
+            labels = self.report.total_source
+            return labels.short_vi if lang == "vi" else labels.short_en
+        return self.sources[code].short(lang)
+
+    def region_of(self, province: Province, region_set: str) -> str:
+        """A province's region in one of the catalogue's region sets."""
+        region: str = getattr(province, self.region_sets[region_set].province_field)
+        return region
+
+    @cached_property
+    def main_indicators(self) -> list[str]:
+        """The indicators the summary tables show, in the catalogue's order."""
+        return [code for code, indicator in self.indicators.items() if indicator.main]
 
     # Label indexes: folded text -> catalogue key.
     @cached_property
@@ -354,18 +416,9 @@ class Catalogue:
 
 @lru_cache(maxsize=1)
 def load_catalogue() -> Catalogue:
-    root = schemas_dir()
-    report = ReportCatalogue.model_validate(_read_json(root / "catalogue.json"))
-    aliases = Aliases.model_validate(_read_json(root / "aliases.json"))
-    raw = ProvinceList.model_validate(_read_json(root / "provinces.json"))
-    provinces = [Province.model_validate({**p, "era": "63"}) for p in raw.provinces_63]
-    provinces += [Province.model_validate({**p, "era": "34"}) for p in raw.units_34]
+    report = ReportCatalogue.model_validate(raw("catalogue.json"))
+    aliases = Aliases.model_validate(raw("aliases.json"))
+    provinces_file = ProvinceList.model_validate(raw("provinces.json"))
+    provinces = [Province.model_validate({**p, "era": "63"}) for p in provinces_file.provinces_63]
+    provinces += [Province.model_validate({**p, "era": "34"}) for p in provinces_file.units_34]
     return Catalogue(report, aliases, provinces)
-
-
-def _read_json(path: Path) -> dict[str, object]:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data.pop("$comment", None)
-    if not isinstance(data, dict):  # pragma: no cover - the shipped files are objects
-        raise TypeError(f"{path} must hold a JSON object")
-    return data

@@ -15,10 +15,13 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from kcstats.catalog import PeriodCode
+from kcstats.catalogue_file import YEAR_MAX, YEAR_MIN
 from kcstats.problems import Problem, Severity
 from kcstats.trusted import trusted
 from kcstats.untrusted import excerpt, maybe_excerpt
 
+# The funding sources of schemas/catalogue.json, as a type for the report schema (a test
+# keeps the two equal: kcstats.catalogue_file.SOURCE_CODES is the list).
 SourceCode = Literal["national", "local", "counterpart", "other"]
 # Activity funding is given by source where a format-2 table splits it, else as its total.
 ActivitySource = Literal["national", "local", "counterpart", "other", "total"]
@@ -92,7 +95,7 @@ class Report(_Model):
     province: str = Field(description="Canonical province name in the list of the report's period")
     province_code: str = Field(description="Statistics-office code")
     era: Era = Field(description="'63' before 1 July 2025, '34' from then on")
-    year: int = Field(ge=2000, le=2100)
+    year: int = Field(ge=YEAR_MIN, le=YEAR_MAX)
     period: PeriodCode
     money_unit: Literal["dong", "nghin", "trieu", "ty"] = "trieu"
     reporting_unit: str | None = None

@@ -1,7 +1,9 @@
 """Region sets: which region each province belongs to, in each era of the province lists.
 
-kcstats knows two region sets, the three khuyến công conference areas (the default) and the six
-socio-economic regions, and reads a user's own province -> region table from a CSV file.
+kcstats knows the region sets that schemas/catalogue.json names (`region_sets`: the three
+khuyến công conference areas, the default, and the six socio-economic regions; each takes a
+province's region from a field of provinces.json), and reads a user's own province -> region
+table from a CSV file.
 
 For the 34 units made on 1 July 2025, a unit belongs to the region of the old province that
 holds its seat of government: the old province whose statistics-office code the unit kept.
@@ -19,10 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kcstats.catalog import Catalogue, Era, Province
+from kcstats.catalogue_file import REGION_SETS
 from kcstats.messages import MessageError, Param, count, joined, say
 from kcstats.text import fold
 
-BUILTIN = ("conference", "socioeconomic")
+BUILTIN = REGION_SETS  # the names of the catalogue's region sets
 ERAS: tuple[Era, ...] = ("63", "34")
 MAX_TABLE_BYTES = 1_000_000
 
@@ -96,27 +99,30 @@ class RegionSet:
             )
 
 
+def builtin_region_set(name: str, catalogue: Catalogue) -> RegionSet:
+    """One of the catalogue's region sets, by name."""
+    of = {p.key: catalogue.region_of(p, name) for p in catalogue.provinces}
+    return RegionSet.build(name, catalogue, of)
+
+
 def conference_areas(catalogue: Catalogue) -> RegionSet:
     """The three khuyến công conference areas: Bắc, Miền Trung - Tây Nguyên, Nam."""
-    of = {p.key: p.kc_conference_area for p in catalogue.provinces}
-    return RegionSet.build("conference", catalogue, of)
+    return builtin_region_set("conference", catalogue)
 
 
 def socioeconomic_regions(catalogue: Catalogue) -> RegionSet:
     """The six socio-economic regions."""
-    of = {p.key: p.socioeconomic_region for p in catalogue.provinces}
-    return RegionSet.build("socioeconomic", catalogue, of)
+    return builtin_region_set("socioeconomic", catalogue)
 
 
 def region_set(spec: str | Path | RegionSet, catalogue: Catalogue) -> RegionSet:
-    """'conference' (default), 'socioeconomic', or the path of a CSV province,region table."""
+    """The name of one of the catalogue's region sets ('conference', the default, or
+    'socioeconomic'), or the path of a CSV province,region table."""
     if isinstance(spec, RegionSet):
         return spec
     text = str(spec)
-    if text == "conference" and not isinstance(spec, Path):
-        return conference_areas(catalogue)
-    if text == "socioeconomic" and not isinstance(spec, Path):
-        return socioeconomic_regions(catalogue)
+    if text in catalogue.region_sets and not isinstance(spec, Path):
+        return builtin_region_set(text, catalogue)
     path = Path(spec)
     if not path.is_file():
         raise RegionError("region.error.unknown-set", name=text)

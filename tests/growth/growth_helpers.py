@@ -37,8 +37,9 @@ def report(
 
 
 def growth_rows(result: MergeResult | pd.DataFrame, **where: Any) -> list[dict[str, Any]]:
-    """Growth rows matching every `column=value` (None matches a blank), as plain values."""
-    frame = result.growth if isinstance(result, MergeResult) else result
+    """Growth rows matching every `column=value` (None matches a blank), as plain values: a
+    merge's figures in triệu đồng (MergeResult.growth_decimal), as outputs.md writes them."""
+    frame = result.growth_decimal() if isinstance(result, MergeResult) else result
     mask = pd.Series(True, index=frame.index)
     for column, value in where.items():
         mask &= frame[column].isna() if value is None else frame[column] == value
@@ -84,7 +85,7 @@ def total(
 
 
 def fact(result: MergeResult, **where: Any) -> dict[str, Any]:
-    facts = result.facts
+    facts = result.facts_decimal()
     mask = pd.Series(True, index=facts.index)
     for column, value in where.items():
         mask &= facts[column].isna() if value is None else facts[column] == value

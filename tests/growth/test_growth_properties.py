@@ -88,7 +88,7 @@ def test_identical_years_grow_by_zero(example: dict[str, Any]) -> None:
                 )
         result = merge(folder)
     assert result.ok, [p.message("en") for f in result.files for p in f.problems]
-    growth = result.growth
+    growth = result.growth_decimal()
     assert set(zip(growth["base_year"], growth["target_year"], strict=True)) <= {(year, year + 1)}
     spanning = CATALOGUE.era_of(year, period) != CATALOGUE.era_of(year + 1, period)
     for row in growth.to_dict("records"):
@@ -152,7 +152,8 @@ def test_a_rolled_up_base_is_the_sum_of_the_old_provinces(
     files = [_report(CATALOGUE.by_key[k], 2024, *f) for k, f in figures.items()]
     files += [_report(CATALOGUE.by_key[k], 2025, Decimal(1), 1) for k in new_keys]
     result = merge_files(files, REGIONS, CATALOGUE)
-    growth = result.growth[(result.growth["basis"] == "actual").to_numpy()]
+    growth = result.growth_decimal()
+    growth = growth[(growth["basis"] == "actual").to_numpy()]
     rows = {
         (r["level"], r["region"], r["province"], r["measure"], r["source"]): r
         for r in growth.to_dict("records")

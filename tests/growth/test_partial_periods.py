@@ -64,7 +64,7 @@ def test_each_new_period_is_compared_only_with_itself(tmp_path: Path) -> None:
     result = kcstats.merge(tmp_path)
     assert set(result.facts["period"]) == {"Q2", "Q3", "M7", "M10"}
     for period in ("Q2", "Q3", "M7", "M10"):
-        facts = result.facts
+        facts = result.facts_decimal()
         mine = facts[(facts["period"] == period) & (facts["level"] == "province")]
         national = mine[(mine["measure"] == "funding") & (mine["source"] == "national")]
         assert national["actual"].tolist() == [D("10"), D("20")], period

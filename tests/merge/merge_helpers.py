@@ -25,8 +25,9 @@ def report(folder: Path, name: str, **kwargs: Any) -> Path:
 
 
 def rows(result: MergeResult | pd.DataFrame, **where: Any) -> pd.DataFrame:
-    """Fact rows matching every `column=value` (None matches a blank)."""
-    facts = result.facts if isinstance(result, MergeResult) else result
+    """Fact rows matching every `column=value` (None matches a blank); a merge's with its
+    figures in triệu đồng (MergeResult.facts_decimal), as outputs.md writes them."""
+    facts = result.facts_decimal() if isinstance(result, MergeResult) else result
     mask = pd.Series(True, index=facts.index)
     for column, value in where.items():
         mask &= facts[column].isna() if value is None else facts[column] == value

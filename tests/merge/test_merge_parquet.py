@@ -16,8 +16,7 @@ import pytest
 from merge_helpers import invoke, report
 
 import kcstats
-from kcstats.catalog import load_catalogue
-from kcstats.export.parquet import money_rows
+from kcstats.figures import money_mask
 
 
 @pytest.fixture
@@ -40,7 +39,7 @@ def figures_back(path: Path, frame: pd.DataFrame, names: tuple[str, ...]) -> pd.
     """The Parquet file as pandas reads it, each figure's money and count columns put back
     into one column as the table holds it (Decimal, int, None)."""
     back = pd.read_parquet(path, dtype_backend="numpy_nullable")
-    money = money_rows(frame, load_catalogue())
+    money = money_mask(frame)
     for name in names:
         amounts = back.pop(f"{name}_money").tolist()
         counts = back.pop(f"{name}_count").astype(object).tolist()
@@ -65,20 +64,21 @@ def test_the_parquet_files_hold_the_fact_and_growth_tables_exactly(
     assert f"Đã ghi {out}" in done.stderr
     assert f"Đã ghi {tmp_path / 'facts.growth.parquet'}" in done.stderr
     library = kcstats.merge(two_years)
+    shown_facts, shown_growth = library.facts_decimal(), library.growth_decimal()
 
-    facts = figures_back(out, library.facts, ("plan", "actual"))
-    assert values(facts) == values(library.facts)
+    facts = figures_back(out, shown_facts, ("plan", "actual"))
+    assert values(facts) == values(shown_facts)
     growth = figures_back(
-        tmp_path / "facts.growth.parquet", library.growth, ("base", "target", "change")
+        tmp_path / "facts.growth.parquet", shown_growth, ("base", "target", "change")
     )
-    assert values(growth) == values(library.growth)
+    assert values(growth) == values(shown_growth)
 
     # The figures are exact decimals, and the money total is there to the thousand đồng.
-    national = library.facts[
-        (library.facts["province"] == "Long An")
-        & (library.facts["measure"] == "funding")
-        & (library.facts["source"] == "national")
-        & (library.facts["year"] == 2023)
+    national = shown_facts[
+        (shown_facts["province"] == "Long An")
+        & (shown_facts["measure"] == "funding")
+        & (shown_facts["source"] == "national")
+        & (shown_facts["year"] == 2023)
     ]
     assert national["actual"].tolist() == [Decimal("1234.567")]
     assert Decimal("1234.567") in facts["actual"].tolist()

@@ -76,7 +76,7 @@ def test_merge_names_the_place_by_period_and_compares_it_as_one(tmp_path: Path) 
         (2025, NEW),
         (2026, NEW),
     ]
-    growth = result.growth
+    growth = result.growth_decimal()
     rows = growth[
         (growth["level"] == "province")
         & (growth["measure"] == "funding")

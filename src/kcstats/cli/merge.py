@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from kcstats.catalogue_file import YEARS  # the years a report may have
 from kcstats.cli.common import JOBS, LANG, PREFER, LangOption, Prefer, progress_bar
 from kcstats.cli.output_path import check_output, choose_writer, shown
 from kcstats.export.registry import (
@@ -47,9 +48,6 @@ class TableChoice(StrEnum):
 class MoneyUnitOption(StrEnum):
     ty = "ty"
     trieu = "trieu"
-
-
-YEARS = (2000, 2100)  # the years a report may have (report-format.md)
 
 
 def register(app: typer.Typer) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from kcstats.catalogue_file import YEAR_MAX, YEAR_MIN
 from kcstats.cli.common import LANG, LangOption
 
 
@@ -23,7 +24,9 @@ def template_command(
     province: str | None = typer.Option(
         None, "--province", help="Pre-fill this province (any spelling the reader accepts)."
     ),
-    year: int | None = typer.Option(None, "--year", min=2000, max=2100, help="Pre-fill the year."),
+    year: int | None = typer.Option(
+        None, "--year", min=YEAR_MIN, max=YEAR_MAX, help="Pre-fill the year."
+    ),
     period: str | None = typer.Option(
         None,
         "--period",

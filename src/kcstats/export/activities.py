@@ -10,18 +10,23 @@ from typing import Any
 import pandas as pd
 
 from kcstats.catalog import Catalogue
+from kcstats.figures import decimal_view
 from kcstats.merge.result import records
 
 ALL = "all"
 
 
 def activity_rows(
-    facts: pd.DataFrame, regions: Sequence[str], catalogue: Catalogue
+    facts: pd.DataFrame,
+    regions: Sequence[str],
+    catalogue: Catalogue,
+    measures: pd.DataFrame | None = None,
 ) -> list[dict[str, Any]]:
     """One row per (year, period, activity group) with money, in time order then the
     catalogue's order of activities: `year`, `period`, `activity`, and for each region name
-    and for ALL the keys `{place}.plan`, `{place}.actual`, `{place}.pct_of_plan`. Empty when
-    no report gives money per activity."""
+    and for ALL the keys `{place}.plan`, `{place}.actual` (Decimal triệu đồng, as
+    kcstats.figures.decimal_view shows them), `{place}.pct_of_plan`. Empty when no report
+    gives money per activity."""
     if "activity" not in facts:
         return []
     chosen = (
@@ -32,6 +37,7 @@ def activity_rows(
     sub = facts[chosen]
     if sub.empty:
         return []
+    sub = decimal_view(sub, measures)
     fields = ["year", "period", "activity", "level", "region", "plan", "actual", "pct_of_plan"]
     table: dict[tuple[int, str, str], dict[str, Any]] = {}
     for fact in records(sub[fields]):

@@ -7,7 +7,9 @@ that an object whose values are all scalars (a fact row, a problem) sits on one 
 document stays readable, greppable and small for a whole-country history of facts.
 
 Tables (facts, growth, missing) are written column by column from their DataFrames, which
-is what keeps `kcstats merge --format json` fast for tens of thousands of rows.
+is what keeps `kcstats merge --format json` fast for tens of thousands of rows. Their figures
+are the fact store's integers: each distinct one becomes Decimal triệu đồng (money) or an int
+(counts) through kcstats.figures.shown_values, once.
 """
 
 from __future__ import annotations
@@ -145,12 +147,18 @@ class _Texts:
 
     def __init__(self) -> None:
         self.numbers: dict[Any, str] = {}
+        self.figure_texts: dict[tuple[int, bool], str] = {}  # (store integer, money) -> text
 
-    def of(self, column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-        """(codes, texts): the text of row i is texts[codes[i]] (code -1, the last: blank)."""
+    def of(
+        self, column: pd.Series, money: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(codes, texts): the text of row i is texts[codes[i]] (code -1, the last: blank).
+        `money`: the column holds store integers, money where True (kcstats.figures)."""
         import numpy as np
         import pandas as pd
 
+        if money is not None:
+            return self._figures(column, money)
         codes, uniques = pd.factorize(column, use_na_sentinel=True)
         if pd.api.types.is_float_dtype(column.dtype):
             values = np.asarray(uniques, dtype="float64").tolist()
@@ -160,6 +168,39 @@ class _Texts:
             texts = [self._text(v) for v in values]
         texts.append("null")
         return codes, np.asarray(texts, dtype=object)
+
+    def _figures(self, column: pd.Series, money: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """of() for store integers: each distinct (integer, money or count) pair, since one
+        integer is a different figure in each, shown through shown_values once per document."""
+        import numpy as np
+        import pandas as pd
+
+        from kcstats.figures import shown_values
+
+        blank = column.isna().to_numpy()
+        if column.dtype == object:  # the store's exact path: Python ints, kept as objects
+            values = np.empty(len(column), dtype=object)
+            values[:] = [
+                0 if b else v for v, b in zip(column.tolist(), blank.tolist(), strict=True)
+            ]
+        else:
+            values = column.to_numpy(dtype="int64", na_value=0)
+        value_codes, uniques = pd.factorize(values)
+        pairs, pair_uniques = pd.factorize(value_codes * 2 + money)
+        pairs[blank] = -1
+        numbers = np.asarray(uniques, dtype=values.dtype)[pair_uniques // 2].tolist()
+        flags = (pair_uniques % 2 == 1).tolist()
+        texts = [self.figure_texts.get(key) for key in zip(numbers, flags, strict=True)]
+        missing = [n for n, text in enumerate(texts) if text is None]
+        if missing:
+            shown = shown_values(
+                pd.Series([numbers[n] for n in missing], dtype=object),
+                np.array([flags[n] for n in missing], dtype=bool),
+            )
+            for n, value in zip(missing, shown.tolist(), strict=True):
+                texts[n] = self.figure_texts[(numbers[n], flags[n])] = self._text(value)
+        texts.append("null")
+        return pairs, np.asarray(texts, dtype=object)
 
     def _text(self, value: Any) -> str:
         cls = value.__class__
@@ -198,8 +239,11 @@ def table_parts(
     depth: int = 1,
     texts: _Texts | None = None,
     errors: str = "surrogatepass",
+    measures: pd.DataFrame | None = None,
 ) -> Iterator[bytes]:
-    """table_json(frame, depth) in UTF-8 pieces, a few thousand rows each.
+    """table_json(frame, depth) in UTF-8 pieces, a few thousand rows each. The figures of a
+    fact or growth table are written as kcstats.figures.shown_values gives them (which rows
+    are money: by `measures`, the merge's measure table, or the catalogue's).
 
     Each distinct value of a column is written (and encoded) once, with the text that comes
     before it in a row ('{"level": ', ', "region": ', ...; the last with '}' and the line
@@ -210,13 +254,17 @@ def table_parts(
         return
     import numpy as np
 
+    from kcstats.figures import money_mask, store_columns
+
     texts = texts or _Texts()
+    figures = store_columns(frame)
+    money = money_mask(frame, measures) if figures else None
     keys = [_key(str(name)) for name in frame.columns]
     before = ["{" + keys[0] + ": ", *(f", {key}: " for key in keys[1:])]
     inner = (",\n" + INDENT * (depth + 1)).encode()
     columns = []
     for position, name in enumerate(frame.columns):
-        codes, values = texts.of(frame[name])
+        codes, values = texts.of(frame[name], money if name in figures else None)
         after = "}" + inner.decode() if position == len(keys) - 1 else ""
         encoded = [(before[position] + v + after).encode("utf-8", errors) for v in values.tolist()]
         columns.append((codes, np.asarray(encoded, dtype=object)))
@@ -233,9 +281,10 @@ def table_parts(
     yield ("\n" + INDENT * depth + "]").encode()
 
 
-def table_json(frame: pd.DataFrame, depth: int = 1) -> str:
-    """A table as a JSON array of one-line objects, the same text dumps() gives its records."""
-    return b"".join(table_parts(frame, depth)).decode("utf-8", "surrogatepass")
+def table_json(frame: pd.DataFrame, depth: int = 1, measures: pd.DataFrame | None = None) -> str:
+    """A table as a JSON array of one-line objects, the same text dumps() gives its records
+    (a fact or growth table's: its decimal_view's records)."""
+    return b"".join(table_parts(frame, depth, measures=measures)).decode("utf-8", "surrogatepass")
 
 
 def write(result: MergeResult, options: ViewOptions, sink: Sink) -> None:
@@ -260,7 +309,7 @@ def merge_parts(
         ("missing", result.missing),
     ):
         yield f',\n  "{name}": '.encode()
-        yield from table_parts(frame, 1, texts, errors)
+        yield from table_parts(frame, 1, texts, errors, result.measures)
     if groups:
         yield (',\n  "conflicts": ' + _indented(groups, 1)).encode("utf-8", errors)
     yield b"\n}"

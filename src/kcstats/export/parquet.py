@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from kcstats.catalog import Catalogue, load_catalogue
 from kcstats.export.atomic import write_atomic
 from kcstats.export.registry import BY_NAME, Sink
 from kcstats.export.view_options import ViewOptions
+from kcstats.figures import decimal_view, money_mask
 from kcstats.merge.result import MergeResult
 
 if TYPE_CHECKING:
@@ -37,13 +37,13 @@ def write(result: MergeResult, options: ViewOptions, sink: Sink) -> None:
     """The fact table into `sink`, the growth table into its companion file beside it."""
     if not isinstance(sink, Path):
         raise ValueError("Parquet is written to files")
-    catalogue = load_catalogue()
     facts_path, growth_path = BY_NAME["parquet"].paths(sink)
     for path, name, frame in (
         (facts_path, "facts", result.facts),
         (growth_path, "growth", result.growth),
     ):
-        table = parquet_table(frame, FIGURES[name], money_rows(frame, catalogue))
+        money = money_mask(frame, result.measures)
+        table = parquet_table(decimal_view(frame, result.measures), FIGURES[name], money)
         write_atomic(path, partial(_write_table, table))
 
 
@@ -60,12 +60,6 @@ def _write_table(table: pa.Table, path: Path) -> None:
     import pyarrow.parquet as pq
 
     pq.write_table(table, str(path))
-
-
-def money_rows(frame: pd.DataFrame, catalogue: Catalogue) -> np.ndarray:
-    """The rows whose figures are money: funding, and the indicators of kind money."""
-    money = {"funding"} | {c for c, i in catalogue.indicators.items() if i.kind == "money"}
-    return frame["measure"].isin(money).to_numpy(dtype=bool)
 
 
 def parquet_table(frame: pd.DataFrame, figures: tuple[str, ...], money: np.ndarray) -> pa.Table:

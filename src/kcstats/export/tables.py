@@ -11,13 +11,11 @@ import numpy as np
 import pandas as pd
 
 from kcstats.catalog import Catalogue
+from kcstats.catalogue_file import TOTAL
 from kcstats.export.activities import ALL, activity_rows, present_regions
 from kcstats.export.view_options import ViewOptions
 from kcstats.export.views import (
-    INDICATOR_SHORT,
-    MAIN_INDICATORS,
     MONEY_UNIT_LABEL,
-    SOURCE_SHORT,
     TEXT,
     Column,
     Kind,
@@ -33,6 +31,7 @@ from kcstats.export.views import (
     place_name,
     places,
 )
+from kcstats.figures import decimal_view, shown_values
 from kcstats.growth import NAME_JOINER, predecessors, spans_merger
 from kcstats.merge.result import MergeResult
 from kcstats.merge.result import records as rows_of
@@ -65,8 +64,8 @@ def summary_tables(
     indicators; with `by_province`, the same two tables by province under each region."""
     t = TEXT[lang]
     levels = ["province", "region", "all"] if by_province else ["region", "all"]
-    table = places(result.facts, levels)
-    by_activity = activity_rows(result.facts, result.regions.regions, catalogue)
+    table = places(result.facts, levels, result.measures)
+    by_activity = activity_rows(result.facts, result.regions.regions, catalogue, result.measures)
     out: list[TextTable] = []
     for year, period, block in blocks(table, catalogue):
         label = period_label(catalogue, period, year, lang)
@@ -112,7 +111,7 @@ def _activity_table(
     t = TEXT[lang]
     labels = catalogue.activities
     shown = present_regions(rows, regions)
-    total = SOURCE_SHORT[lang]["total"]  # short: the table must fit 80 columns
+    total = catalogue.source_short(TOTAL, lang)  # short: the table must fit 80 columns
     columns = [Column(f"{r}.actual", f"{r} {t['actual_short']}", "money") for r in shown]
     columns += [
         Column(f"{ALL}.plan", f"{total} {t['plan_short']}", "money"),
@@ -210,12 +209,12 @@ def growth_tables(
     levels = ["province", "region", "all"] if by_province else ["region", "all"]
     wanted = (
         ((growth["measure"] == "funding") & (growth["source"] == "total") & no_activity(growth))
-        | growth["measure"].isin(MAIN_INDICATORS)
+        | growth["measure"].isin(catalogue.main_indicators)
     ).to_numpy()
     if not by_province:
         wanted = wanted & _unless_unshown_provinces(growth, catalogue)
     pairs: dict[tuple[int, str, int], dict[Place, dict[tuple[str, str], dict[str, Any]]]] = {}
-    for row in rows_of(growth[wanted]):
+    for row in rows_of(decimal_view(growth[wanted], result.measures)):
         pair = (row["base_year"], row["period"], row["target_year"])
         place: Place = (row["level"], row["region"], row["province"])
         cells = pairs.setdefault(pair, {}).setdefault(place, {})
@@ -225,7 +224,9 @@ def growth_tables(
         spanning = spans_merger(catalogue, base_year, target_year, period)
         shown = _growth_places([p for p in by_place if p[0] in levels], by_province)
         indicators = [
-            code for code in MAIN_INDICATORS if any((code, "actual") in by_place[p] for p in shown)
+            code
+            for code in catalogue.main_indicators
+            if any((code, "actual") in by_place[p] for p in shown)
         ]
         with_from = by_province and spanning
         headers = [
@@ -235,7 +236,10 @@ def growth_tables(
             t["change"],
             t["growth_pct"],
             t["growth_plan_vs"].format(target=target_year, base=base_year),
-            *(t["growth_indicator"].format(name=INDICATOR_SHORT[lang][c]) for c in indicators),
+            *(
+                t["growth_indicator"].format(name=catalogue.indicators[c].short(lang))
+                for c in indicators
+            ),
         ]
         numeric = [False] + [True] * (len(headers) - 1)
         if with_from:
@@ -399,7 +403,11 @@ def plan_table(flags: pd.DataFrame, catalogue: Catalogue, options: ViewOptions) 
         [t["period"], t["level"], t["place"], t["plan"], t["actual"], t["pct"], t["limit"]],
         [False, False, False, True, True, True, False],
     )
-    for row in rows_of(flags):
+    # Funding totals (MergeResult.plan_check): money, in the store's integers.
+    shown = flags.assign(
+        plan=shown_values(flags["plan"], True), actual=shown_values(flags["actual"], True)
+    )
+    for row in rows_of(shown):
         limit_value = min_pct if row["limit"] == "min" else max_pct
         assert limit_value is not None
         limit = t[f"limit.{row['limit']}"].format(value=_percent(limit_value, lang))

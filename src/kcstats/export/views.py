@@ -13,7 +13,9 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from kcstats.catalog import Catalogue
+from kcstats.catalog import Catalogue, load_catalogue
+from kcstats.catalogue_file import TOTAL
+from kcstats.figures import decimal_view
 from kcstats.messages import Section
 from kcstats.problems import Lang
 
@@ -23,46 +25,6 @@ MoneyUnit = Literal["ty", "trieu"]
 Kind = Literal["text", "money", "count", "pct", "change_pct"]
 
 MONEY_UNIT_LABEL = {"ty": "tỷ đồng", "trieu": "triệu đồng"}
-# Figures people read first: the conference reports open with these.
-MAIN_INDICATORS = (
-    "trained_workers",
-    "demo_models",
-    "machinery_facilities",
-    "fair_participants",
-    "products_recognised",
-)
-INDICATOR_SHORT = {
-    "vi": {
-        "trained_workers": "Lao động đào tạo",
-        "demo_models": "Mô hình trình diễn",
-        "machinery_facilities": "Cơ sở hỗ trợ MMTB",
-        "fair_participants": "Lượt dự hội chợ",
-        "products_recognised": "SP CNNT tiêu biểu",
-    },
-    "en": {
-        "trained_workers": "Workers trained",
-        "demo_models": "Demo models",
-        "machinery_facilities": "Machinery support",
-        "fair_participants": "Fair participations",
-        "products_recognised": "Outstanding products",
-    },
-}
-SOURCE_SHORT = {
-    "vi": {
-        "national": "KCQG",
-        "local": "KCĐP",
-        "total": "Tổng",
-        "counterpart": "Vốn đối ứng",
-        "other": "Nguồn khác",
-    },
-    "en": {
-        "national": "National",
-        "local": "Local",
-        "total": "Total",
-        "counterpart": "Counterpart",
-        "other": "Other",
-    },
-}
 # Headings and notes of the merge views: the texts view.* of the message table.
 TEXT = Section("view.")
 BLANK = "–"
@@ -145,12 +107,15 @@ def key(measure: str, source: str | None, field: str) -> str:
     return f"{measure}.{source or ''}.{field}"
 
 
-def places(facts: pd.DataFrame, levels: Sequence[str]) -> pd.DataFrame:
+def places(
+    facts: pd.DataFrame, levels: Sequence[str], measures: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """One row per (year, period, level, region, province) of the chosen levels, in the
     facts' order, with a column per measure, source and field (see :func:`key`), the place's
-    `expected`, and `submitted`: the accepted reports the place holds (a province row each)."""
+    `expected`, and `submitted`: the accepted reports the place holds (a province row each).
+    Figures as writers show them (kcstats.figures.decimal_view, by `measures`)."""
     chosen: np.ndarray = facts["level"].isin(levels).to_numpy() & no_activity(facts)
-    sub = facts[chosen]
+    sub = decimal_view(facts[chosen], measures)
     if sub.empty:
         return pd.DataFrame(columns=[*PLACE_KEYS, "expected", "submitted"])
     place = sub.groupby(PLACE_KEYS, sort=False, dropna=False).ngroup().to_numpy()
@@ -205,29 +170,32 @@ class Column:
 
 
 def funding_columns(table: pd.DataFrame, lang: Lang, *, wide: bool = False) -> list[Column]:
-    """Funding by source with percent of plan, and projects. Counterpart and other funds are
-    shown only where some place reports them; `wide` adds every plan (the workbook)."""
-    t, s = TEXT[lang], SOURCE_SHORT[lang]
+    """Funding by source with percent of plan, and projects, in the catalogue's order of
+    sources. Sources outside the total (counterpart, other funds) are shown only where some
+    place reports them; `wide` adds every plan (the workbook)."""
+    t, catalogue = TEXT[lang], load_catalogue()
     cols: list[Column] = []
-    for source in ("national", "local", "total", "counterpart", "other"):
-        if source in ("counterpart", "other") and not wide and _all_blank(table, "funding", source):
+    for source in catalogue.sources_with_total:
+        outside = source != TOTAL and source not in catalogue.in_total
+        if outside and not wide and _all_blank(table, "funding", source):
             continue
-        if wide or source == "total":
+        short = catalogue.source_short(source, lang)
+        if wide or source == TOTAL:
             cols.append(
-                Column(key("funding", source, "plan"), f"{s[source]} {t['plan_short']}", "money")
+                Column(key("funding", source, "plan"), f"{short} {t['plan_short']}", "money")
             )
         cols.append(
-            Column(key("funding", source, "actual"), f"{s[source]} {t['actual_short']}", "money")
+            Column(key("funding", source, "actual"), f"{short} {t['actual_short']}", "money")
         )
-        if source in ("national", "local", "total"):
-            heading = f"{s[source]} {t['pct']}" if wide else t["pct"]
+        if not outside:
+            heading = f"{short} {t['pct']}" if wide else t["pct"]
             cols.append(Column(key("funding", source, "pct_of_plan"), heading, "pct"))
     if wide:
         cols.append(
-            Column(key("projects", "total", "plan"), f"{t['projects']} {t['plan_short']}", "count")
+            Column(key("projects", TOTAL, "plan"), f"{t['projects']} {t['plan_short']}", "count")
         )
     cols.append(
-        Column(key("projects", "total", "actual"), f"{t['projects']} {t['actual_short']}", "count")
+        Column(key("projects", TOTAL, "actual"), f"{t['projects']} {t['actual_short']}", "count")
     )
     return cols
 
@@ -240,19 +208,17 @@ def indicator_columns(
     *,
     every: bool = False,
 ) -> list[Column]:
-    """Actual figures of the main indicators that some place reports (every indicator, with
-    its full label and unit, for the workbook)."""
+    """Actual figures of the main indicators (the catalogue's `main`) that some place reports,
+    by their short labels (every indicator, with its full label and unit, for the workbook)."""
     cols = []
-    codes = list(catalogue.indicators) if every else list(MAIN_INDICATORS)
+    codes = list(catalogue.indicators) if every else catalogue.main_indicators
     for code in codes:
         indicator = catalogue.indicators[code]
         if not every and _all_blank(table, code, None):
             continue
         kind: Kind = "money" if indicator.kind == "money" else "count"
         shown_unit = MONEY_UNIT_LABEL[unit] if kind == "money" else indicator.unit
-        heading = (
-            f"{indicator.label(lang)} ({shown_unit})" if every else INDICATOR_SHORT[lang][code]
-        )
+        heading = f"{indicator.label(lang)} ({shown_unit})" if every else indicator.short(lang)
         cols.append(Column(key(code, None, "actual"), heading, kind))
     return cols
 

@@ -30,6 +30,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from kcstats import __version__
 from kcstats.catalog import Catalogue, load_catalogue
+from kcstats.catalogue_file import TOTAL
 from kcstats.export.activities import ALL, activity_rows
 from kcstats.export.atomic import short_name, write_atomic
 from kcstats.export.registry import Sink
@@ -37,7 +38,6 @@ from kcstats.export.safe_text import excel_text
 from kcstats.export.view_options import ViewOptions
 from kcstats.export.views import (
     MONEY_UNIT_LABEL,
-    SOURCE_SHORT,
     TEXT,
     Column,
     Kind,
@@ -51,6 +51,7 @@ from kcstats.export.views import (
     no_activity,
     places,
 )
+from kcstats.figures import decimal_view, money_mask, shown_values
 from kcstats.interrupts import temporary_folder
 from kcstats.merge.result import MergeResult, iter_records, records
 from kcstats.messages import Section
@@ -351,7 +352,7 @@ class _Writer:
         return rows
 
     def regions(self, result: MergeResult) -> _Block | None:
-        table = places(result.facts, ["region", "all"])
+        table = places(result.facts, ["region", "all"], result.measures)
         rows = self._place_rows(table)
         fields = self._place_fields(table, province=False)
         sheet = self.table(
@@ -360,7 +361,7 @@ class _Writer:
         return self._latest(sheet, table, rows, fields, level="region")
 
     def provinces(self, result: MergeResult) -> _Block | None:
-        table = places(result.facts, ["province"])
+        table = places(result.facts, ["province"], result.measures)
         fields = self._place_fields(table, province=True)
         rows = self._place_rows(table)
         sheet = self.table("provinces", fields, rows, frozen_columns=4)
@@ -392,7 +393,7 @@ class _Writer:
     def activities(self, result: MergeResult) -> None:
         """Money by activity group (rows) and region (plan and actual), with the total and
         its percent of plan: a sheet only when some report gives money per activity."""
-        rows = activity_rows(result.facts, result.regions.regions, self.catalogue)
+        rows = activity_rows(result.facts, result.regions.regions, self.catalogue, result.measures)
         if not rows:
             return
         t = self.t
@@ -419,11 +420,13 @@ class _Writer:
     def plan(self, result: MergeResult) -> None:
         t = self.t
         facts = result.facts
-        shown = facts[(facts["plan"].notna() | facts["actual"].notna()).to_numpy()]
+        shown = _with_money(
+            facts[(facts["plan"].notna() | facts["actual"].notna()).to_numpy()], result
+        )
 
         def words(row: dict[str, Any]) -> dict[str, Any]:
             self._name_place_and_measure(row)
-            money = row["unit"] == "triệu đồng"
+            money = row.pop(_MONEY)
             row["unit_label"] = MONEY_UNIT_LABEL[self.unit] if money else row["unit"]
             _split_by_kind(row, ("plan", "actual"), money)
             return row
@@ -487,7 +490,7 @@ class _Writer:
         def words(row: dict[str, Any]) -> dict[str, Any]:
             self._name_place_and_measure(row)
             row["basis_label"] = t[f"basis.{row['basis']}"]
-            _split_by_kind(row, ("base", "target", "change"), self._is_money(row["measure"]))
+            _split_by_kind(row, ("base", "target", "change"), row.pop(_MONEY))
             return row
 
         fields = [
@@ -503,7 +506,7 @@ class _Writer:
         sheet = self.table(
             "growth",
             fields,
-            map(words, iter_records(result.growth)),
+            map(words, iter_records(_with_money(result.growth, result))),
             frozen_columns=6,
             extra_headers=chart.headers if chart is not None else (),
             extra=chart.cells if chart is not None else None,
@@ -578,16 +581,11 @@ class _Writer:
     def _source_label(self, source: str | None) -> str | None:
         if source is None:
             return None
-        if source == "total":
-            s = SOURCE_SHORT[self.lang]
-            return f"{s['total']} ({s['national']} + {s['local']})"
+        if source == TOTAL:
+            short, parts = self.catalogue.source_short, self.catalogue.in_total
+            added = " + ".join(short(code, self.lang) for code in parts)
+            return f"{short(TOTAL, self.lang)} ({added})"
         return self.catalogue.sources[source].label(self.lang)
-
-    def _is_money(self, measure: str) -> bool:
-        if measure == "funding":
-            return True
-        indicator = self.catalogue.indicators.get(measure)
-        return indicator is not None and indicator.kind == "money"
 
     # Charts ---------------------------------------------------------------------------
 
@@ -621,10 +619,10 @@ class _Writer:
             )
             # In a bar chart the value axis runs across: XlsxWriter calls it the x axis.
             chart.set_x_axis(value_axis)
-            shorts = SOURCE_SHORT[self.lang]
-            for source in ("national", "local"):
+            for source in self.catalogue.in_total:
+                short = self.catalogue.source_short(source, self.lang)
                 series = _series(
-                    provinces, key("funding", source, "actual"), "province", shorts[source], self
+                    provinces, key("funding", source, "actual"), "province", short, self
                 )
                 chart.add_series({**series, "overlap": 100})
             count = provinces.last - provinces.first + 1
@@ -684,9 +682,9 @@ class _GrowthChart:
         years = sorted({int(y) for y in chosen["year"]})
         names = [r for r in result.regions.regions if r in set(chosen["region"])]
         chart = cls(first_column, period, years, names)
+        spent = shown_values(chosen["actual"], True)  # funding: money
         chart.spent = {
-            (int(y), r): a
-            for y, r, a in zip(chosen["year"], chosen["region"], chosen["actual"], strict=True)
+            (int(y), r): a for y, r, a in zip(chosen["year"], chosen["region"], spent, strict=True)
         }
         t = writer.t
         for offset, heading in enumerate([t["year"], *names]):
@@ -740,6 +738,16 @@ class _GrowthChart:
         chart.set_size({"width": 20 * CM, "height": 10 * CM})
         anchor = self.last + 2 + (1 if self.across_merger else 0)
         sheet.insert_chart(anchor - 1, year_col, chart)
+
+
+_MONEY = "_money"  # a row's flag: its figures are money (kcstats.figures.money_mask)
+
+
+def _with_money(table: pd.DataFrame, result: MergeResult) -> pd.DataFrame:
+    """Fact or growth rows with their figures shown (Decimal triệu đồng, int) and the flag
+    _MONEY that says which are money, from the merge's measure table."""
+    shown = decimal_view(table, result.measures)
+    return shown.assign(**{_MONEY: money_mask(table, result.measures)})
 
 
 def _split_by_kind(row: dict[str, Any], names: tuple[str, ...], money: bool) -> None:

@@ -70,7 +70,7 @@ def _mismatches(
         expected = actual.get(key)
         if expected is None and key[0] == "activity" and key[2] == "total":
             # Last year split the activity's money by source: its total is national + local.
-            parts = [actual.get(("activity", key[1], s)) for s in ("national", "local")]
+            parts = [actual.get(("activity", key[1], s)) for s in catalogue.in_total]
             if all(p is not None for p in parts):
                 expected = sum((p for p in parts if p is not None), Decimal(0))
         if expected is None or prior == expected:

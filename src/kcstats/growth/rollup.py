@@ -16,13 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from kcstats.catalog import Catalogue, Province
 from kcstats.regions import RegionSet
 from kcstats.text import fold
 
-Figure = Decimal | int
+Figure = int  # the fact store's integers (kcstats.figures): thousandths of triệu đồng, counts
 NAME_JOINER = " + "
 
 

@@ -5,8 +5,9 @@ Three bases for every place and measure: `actual` (actual against actual), `plan
 against plan) and `plan_vs_prior_actual` (the target year's plan against the base year's
 actual, how the conferences state next year's plan; a plan is the whole year's in every
 period's report, so for a period other than FY its base is the base year's FY actual, and
-there are no such rows where the facts hold no FY of the base year). `change` is target - base, exact
-(Decimal triệu đồng for money, int for counts); `pct_change` is change / base x 100, rounded
+there are no such rows where the facts hold no FY of the base year). `base`, `target` and
+`change` (target - base) are the fact store's integers (kcstats.figures: Int64, thousandths of a
+triệu đồng for money, counts as they are), exact; `pct_change` is change / base x 100, rounded
 half away from zero to 4 decimals, blank where the base is blank or 0. A blank target gives a
 blank change. A place with a figure in only one of the two years keeps its row, with the other
 side blank: a province that reported in the target year but not in the base year is shown as
@@ -28,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from kcstats.catalog import Catalogue
-from kcstats.growth.rollup import Figure, Key, RolledRow, joined_names, roll_up, spans_merger
+from kcstats.growth.rollup import Key, RolledRow, joined_names, roll_up, spans_merger
 from kcstats.regions import RegionSet
 
 GROWTH_COLUMNS = [
@@ -120,15 +121,19 @@ def compute_growth(
 
 
 _NUMBERS = {"base_year": "int64", "target_year": "int64", "pct_change": "float64"}
+_FIGURES = ("base", "target", "change")
 
 
 def _frame_of_parts(parts: list[dict[str, np.ndarray]]) -> pd.DataFrame:
     """The rows of every pair in one frame, with the dtypes of _frame: the object columns
     written once into one block (what the DataFrame holds), each part freed when copied."""
-    texts = [name for name in GROWTH_COLUMNS if name not in _NUMBERS]
+    texts = [name for name in GROWTH_COLUMNS if name not in _NUMBERS and name not in _FIGURES]
     total = sum(len(part["basis"]) for part in parts)
+    exact = any(part["base"].dtype == object for part in parts)
     block = np.empty((total, len(texts)), dtype=object)
     numbers = {name: np.empty(total, dtype=dtype) for name, dtype in _NUMBERS.items()}
+    figures = {name: np.empty(total, dtype=object if exact else "int64") for name in _FIGURES}
+    blanks = {name: np.empty(total, dtype=bool) for name in _FIGURES}
     start = 0
     parts.reverse()
     while parts:
@@ -138,20 +143,37 @@ def _frame_of_parts(parts: list[dict[str, np.ndarray]]) -> pd.DataFrame:
             block[start:stop, column] = part[name]
         for name, values in numbers.items():
             values[start:stop] = part[name]
+        for name in _FIGURES:
+            figures[name][start:stop] = part[name]
+            blanks[name][start:stop] = part[f"{name}_blank"]
         start = stop
     # dtype=object: Python objects as they are (pandas would read text columns as strings).
     frame = pd.DataFrame(block, columns=texts, dtype=object, copy=False)
-    for name in _NUMBERS:
-        series = pd.Series(numbers.pop(name), dtype=_NUMBERS[name])
-        if name == "pct_change":
-            series = series.astype("Float64")  # NaN: blank, as _frame makes it
+    for name in GROWTH_COLUMNS:
+        if name in _NUMBERS:
+            series = pd.Series(numbers.pop(name), dtype=_NUMBERS[name])
+            if name == "pct_change":
+                series = series.astype("Float64")  # NaN: blank, as _frame makes it
+        elif name in _FIGURES:
+            series = _figure_series(figures.pop(name), blanks.pop(name))
+        else:
+            continue
         frame.insert(GROWTH_COLUMNS.index(name), name, series)
     return frame
 
 
+def _figure_series(values: np.ndarray, blank: np.ndarray) -> pd.Series:
+    """Store integers as the fact table holds them: Int64, or Python ints (None for blank)."""
+    if values.dtype == object:
+        values = values.copy()
+        values[blank] = None
+        return pd.Series(values, dtype=object)
+    return pd.Series(pd.arrays.IntegerArray(values, blank))
+
+
 class _Sides:
     """The fact table split by (year, period): for each, its keys and their rows' positions;
-    and the figures of every row, as the objects they are and as exact integers."""
+    and the figures of every row, the store's integers."""
 
     def __init__(self, facts: pd.DataFrame) -> None:
         measure, source = facts["measure"].tolist(), _plain(facts["source"])
@@ -179,53 +201,49 @@ class _Sides:
                 group = self.rows.setdefault((int(year), period), {})
                 last_year, last_period = year, period
             group[key] = position
-        # One more, blank, row at the end: position -1 is "no such row".
-        self.figures = {name: _Figures([*_plain(facts[name]), None]) for name in ("plan", "actual")}
+        self.figures = {name: _Figures.of(facts[name]) for name in ("plan", "actual")}
+        self.exact = any(f.numbers.dtype == object for f in self.figures.values())
 
     def of(self, year: int, period: str) -> dict[Key, int]:
         return self.rows.get((year, period), {})
 
 
 class _Figures:
-    """A column of figures (Decimal triệu đồng, int, or None for blank) as objects, and as
-    integers where that is exact: int64 thousands for money, the count for counts. `kind` is
-    0 for a blank, 1 for a count, 2 for money, 3 for a figure only Python can compute with."""
+    """A column of store integers with one more, blank, slot at the end (position -1: no such
+    row): `numbers` (int64, or Python ints on the fact store's exact path; 0 where blank) and
+    `blank`."""
 
-    def __init__(self, values: list[Figure | None]) -> None:
-        self.objects = np.empty(len(values), dtype=object)
-        self.objects[:] = values
-        numbers = [0] * len(values)
-        kinds = [0] * len(values)
-        for position, value in enumerate(values):
-            if value is None:
-                continue
-            if isinstance(value, int) and value.__class__ is not bool:
-                number, kind = value, 1
-            elif isinstance(value, Decimal) and value.is_finite():
-                scaled = value.scaleb(3)
-                number, kind = int(scaled), 2
-                if number != scaled:
-                    number, kind = 0, 3
-            else:
-                number, kind = 0, 3
-            if -_INT_LIMIT < number < _INT_LIMIT:
-                numbers[position], kinds[position] = number, kind
-            else:
-                kinds[position] = 3
-        self.numbers = np.array(numbers, dtype="int64")
-        self.kinds = np.array(kinds, dtype="int8")
+    def __init__(self, numbers: np.ndarray, blank: np.ndarray) -> None:
+        self.numbers = numbers
+        self.blank = blank
+
+    @classmethod
+    def of(cls, column: pd.Series) -> _Figures:
+        blank = np.append(column.isna().to_numpy(), True)
+        if column.dtype == object:
+            numbers = np.empty(len(blank), dtype=object)
+            values, known = column.tolist(), (~blank[:-1]).tolist()
+            numbers[:] = [int(v) if k else 0 for v, k in zip(values, known, strict=True)] + [0]
+        else:
+            numbers = np.append(column.to_numpy(dtype="int64", na_value=0), 0)
+        return cls(numbers, blank)
+
+    @classmethod
+    def of_values(cls, values: list[int | None], exact: bool) -> _Figures:
+        """Integers or None (blank), and the blank slot; Python ints where `exact`."""
+        blank = np.array([v is None for v in values] + [True], dtype=bool)
+        numbers = np.empty(len(blank), dtype=object if exact else "int64")
+        numbers[:] = [0 if v is None else v for v in values] + [0]
+        return cls(numbers, blank)
 
     def take(self, positions: np.ndarray) -> _Figures:
-        taken = _Figures.__new__(_Figures)
-        taken.objects = self.objects[positions]
-        taken.numbers = self.numbers[positions]
-        taken.kinds = self.kinds[positions]
-        return taken
+        return _Figures(self.numbers[positions], self.blank[positions])
 
 
-# Figures whose change times 10^6 stays inside int64: far beyond any budget (9 × 10^12
-# thousand đồng is 9 × 10^9 triệu). Larger ones are computed in Python, exactly as well.
+# Changes below this times 10^6 stay inside int64: far beyond any budget (9 × 10^12 thousand
+# đồng is 9 × 10^9 triệu). Larger ones are computed in Python, exactly as well.
 _INT_LIMIT = 9 * 10**12
+_FLOAT_EXACT = 2**53  # integers a float holds exactly
 
 
 def _pair_rows(
@@ -252,7 +270,7 @@ def _pair_rows(
             "actual": sides.figures["actual"].take(base_at),
         }
         if rolled is None
-        else _rolled_figures(rolled, base_at)
+        else _rolled_figures(rolled, base_at, sides.exact)
     )
     names = np.full((n, width), None, dtype=object)
     provinces = np.array([key[0] == "province" for key in keys], dtype=bool)
@@ -276,27 +294,18 @@ def _pair_rows(
         else:
             before[column], names[:, column] = prior
             names[~provinces, column] = None
-    base_objects = np.stack([f.objects for f in before], axis=1).reshape(-1)
-    target_objects = np.stack([f.objects for f in after], axis=1).reshape(-1)
     base_numbers = np.stack([f.numbers for f in before], axis=1).reshape(-1)
     target_numbers = np.stack([f.numbers for f in after], axis=1).reshape(-1)
-    base_kinds = np.stack([f.kinds for f in before], axis=1).reshape(-1)
-    target_kinds = np.stack([f.kinds for f in after], axis=1).reshape(-1)
-    keep = np.flatnonzero((base_kinds != 0) | (target_kinds != 0))
-    base_objects, target_objects = base_objects[keep], target_objects[keep]
+    base_blank = np.stack([f.blank for f in before], axis=1).reshape(-1)
+    target_blank = np.stack([f.blank for f in after], axis=1).reshape(-1)
+    keep = np.flatnonzero(~(base_blank & target_blank))
     base_numbers, target_numbers = base_numbers[keep], target_numbers[keep]
-    base_kinds, target_kinds = base_kinds[keep], target_kinds[keep]
-    both = (base_kinds != 0) & (target_kinds != 0)
-    changes = np.full(len(keep), None, dtype=object)
-    changes[both] = target_objects[both] - base_objects[both]
-    pct = _pct_changes(
-        changes,
-        base_objects,
-        target_numbers - base_numbers,
-        base_numbers,
-        both,
-        (base_kinds == target_kinds) & (base_kinds != 3),
-    )
+    base_blank, target_blank = base_blank[keep], target_blank[keep]
+    both = ~base_blank & ~target_blank
+    # Figures are never negative, so a change is no larger than the larger side: no int64
+    # overflow (a blank side holds 0, and its change is blank).
+    changes = target_numbers - base_numbers
+    pct = _pct_changes(changes, base_numbers, both)
     rows = keep // width
     key_columns = np.empty((n, 6), dtype=object)
     key_columns[:] = keys if keys else np.empty((0, 6), dtype=object)
@@ -311,28 +320,25 @@ def _pair_rows(
     out["base_year"] = np.full(count, pair.base_year, dtype="int64")
     out["target_year"] = np.full(count, pair.target_year, dtype="int64")
     out["basis"] = np.asarray(BASES, dtype=object)[keep % width]
-    out["base"] = base_objects
-    out["target"] = target_objects
-    out["change"] = changes
+    out["base"], out["base_blank"] = base_numbers, base_blank
+    out["target"], out["target_blank"] = target_numbers, target_blank
+    out["change"], out["change_blank"] = changes, ~both
     out["pct_change"] = pct
     out["base_from"] = names.reshape(-1)[keep]
     return out
 
 
-def _pct_changes(
-    changes: np.ndarray,
-    bases: np.ndarray,
-    change_numbers: np.ndarray,
-    base_numbers: np.ndarray,
-    both: np.ndarray,
-    exact: np.ndarray,
-) -> np.ndarray:
-    """pct_change of every row (NaN where it is None), on int64 where the figures are exact
-    integers of one kind, in Python (pct_change) for the few others: the same numbers."""
+def _pct_changes(changes: np.ndarray, bases: np.ndarray, both: np.ndarray) -> np.ndarray:
+    """pct_change of every row (NaN where it is None), on int64 where change x 10^6 fits, in
+    Python (pct_change) for the few others and on the exact path: the same numbers."""
     pct = np.full(len(changes), np.nan, dtype="float64")
-    fast = both & exact & (base_numbers != 0) & (np.abs(change_numbers) < _INT_LIMIT)
-    numerator = change_numbers[fast] * (100 * _PCT_SCALE)
-    denominator = base_numbers[fast]
+    wanted = both & (bases != 0)  # a base of 0: no percent, nothing to compute
+    if changes.dtype == object:
+        fast = np.zeros(len(changes), dtype=bool)
+    else:
+        fast = wanted & (np.abs(changes) < _INT_LIMIT)
+    numerator = changes[fast] * (100 * _PCT_SCALE)
+    denominator = bases[fast]
     negative = denominator < 0
     numerator[negative] = -numerator[negative]
     denominator = np.abs(denominator)
@@ -340,9 +346,12 @@ def _pct_changes(
     quotient += 2 * remainder >= denominator
     signed = np.where(numerator >= 0, quotient, -quotient)
     pct[fast] = signed / _PCT_SCALE
-    zero = exact & (base_numbers == 0)  # a base of 0: no percent, nothing to compute
-    for position in np.flatnonzero(both & ~fast & ~zero).tolist():
-        value = pct_change(changes[position], bases[position])
+    # Past 2^53 the division starts from a rounded float: such a percent (over 9 × 10^11 %)
+    # is divided again in Python, whose int / int rounds once, as pct_change does.
+    inexact = np.flatnonzero(fast)[np.abs(signed) >= _FLOAT_EXACT]
+    fast[inexact] = False
+    for position in np.flatnonzero(wanted & ~fast).tolist():
+        value = pct_change(int(changes[position]), int(bases[position]))
         if value is not None:
             pct[position] = value
     return pct
@@ -413,7 +422,8 @@ def _full_year_actual(
         rolled = _rolled(rows, sides, catalogue, regions)
         index = {_key(row): i for i, row in enumerate(rolled)}
         at = np.fromiter((index.get(k, -1) for k in keys), dtype="int64", count=len(keys))
-        return _rolled_figures(rolled, at)["actual"], _rolled_names(rolled, at, "actual")
+        figures = _rolled_figures(rolled, at, sides.exact)["actual"]
+        return figures, _rolled_names(rolled, at, "actual")
     at = np.fromiter((rows.get(k, -1) for k in keys), dtype="int64", count=len(keys))
     return sides.figures["actual"].take(at), names
 
@@ -421,9 +431,13 @@ def _full_year_actual(
 def _rolled(
     rows: Mapping[Key, int], sides: _Sides, catalogue: Catalogue, regions: RegionSet
 ) -> list[RolledRow]:
-    plan, actual = sides.figures["plan"].objects, sides.figures["actual"].objects
+    plan, actual = sides.figures["plan"], sides.figures["actual"]
+
+    def figure(figures: _Figures, position: int) -> int | None:
+        return None if figures.blank[position] else int(figures.numbers[position])
+
     provinces = (
-        (key[2], key[3], key[4], key[5], plan[position], actual[position])
+        (key[2], key[3], key[4], key[5], figure(plan, position), figure(actual, position))
         for key, position in rows.items()
         if key[0] == "province" and key[2] is not None
     )
@@ -434,11 +448,13 @@ def _key(row: RolledRow) -> Key:
     return (row.level, row.region, row.province, row.measure, row.source, row.activity)
 
 
-def _rolled_figures(rolled: list[RolledRow], positions: np.ndarray) -> dict[str, _Figures]:
+def _rolled_figures(
+    rolled: list[RolledRow], positions: np.ndarray, exact: bool
+) -> dict[str, _Figures]:
     """The rolled-up base's figures at `positions` (-1: no such row)."""
     return {
-        "plan": _Figures([*(row.plan.value for row in rolled), None]).take(positions),
-        "actual": _Figures([*(row.actual.value for row in rolled), None]).take(positions),
+        "plan": _Figures.of_values([row.plan.value for row in rolled], exact).take(positions),
+        "actual": _Figures.of_values([row.actual.value for row in rolled], exact).take(positions),
     }
 
 
@@ -453,7 +469,7 @@ def _rolled_names(rolled: list[RolledRow], positions: np.ndarray, field: str) ->
     return taken
 
 
-def pct_change(change: Figure | None, base: Figure | None) -> float | None:
+def pct_change(change: Decimal | int | None, base: Decimal | int | None) -> float | None:
     """change / base x 100, rounded half away from zero to 4 decimals; None where either is
     blank or the base is 0 (never an error or an infinity). Computed exactly, on integers."""
     if change is None or base is None or base == 0:
@@ -471,7 +487,7 @@ def pct_change(change: Figure | None, base: Figure | None) -> float | None:
     return signed / _PCT_SCALE
 
 
-def _ratio(value: Figure) -> tuple[int, int]:
+def _ratio(value: Decimal | int) -> tuple[int, int]:
     if isinstance(value, int):
         return value, 1
     numerator, denominator = value.as_integer_ratio()
@@ -489,8 +505,8 @@ def _plain(column: pd.Series) -> list[Any]:
 
 
 def _frame(columns: Mapping[str, Iterable[Any]]) -> pd.DataFrame:
-    """The public dtypes: text and figures as Python objects (None for blank), the years
-    int64, pct_change Float64 (from floats, NaN for blank)."""
+    """The public dtypes: text as Python objects (None for blank), figures Int64 (store
+    integers), the years int64, pct_change Float64 (from floats, NaN for blank)."""
     data: dict[str, Any] = {}
     for name in GROWTH_COLUMNS:
         values = columns[name]
@@ -505,6 +521,8 @@ def _frame(columns: Mapping[str, Iterable[Any]]) -> pd.DataFrame:
                 else values,
                 dtype="float64",
             ).astype("Float64")
+        elif name in _FIGURES:
+            data[name] = pd.Series(values, dtype="Int64")
         else:
             data[name] = pd.Series(values, dtype=object)
     return pd.DataFrame(data, columns=GROWTH_COLUMNS)

@@ -60,4 +60,4 @@ def merge_files(
     regions.check_complete(catalogue, {r.era for r in reports})
     built = build(reports, regions, catalogue)
     growth = compute_growth(built.facts, catalogue=catalogue, regions=regions, compare=compare)
-    return MergeResult(list(files), built.facts, built.missing, growth, regions)
+    return MergeResult(list(files), built.facts, built.missing, growth, regions, built.measures)

@@ -4,10 +4,11 @@ One Python pass turns the reports into integer figures at positions of a dense g
 report x every measure); everything after it is array work: province rows -> region rows
 (groupby) -> all rows (groupby), percent of plan, and the missing provinces (merges).
 
-Money is held as integer thousands of đồng (nullable Int64) so that no total is off by a float
-rounding; where the largest figure times the number of reports could pass 2^63 the frames fall
-back to Python integers (object dtype). Figures become Decimal triệu đồng (money) and int
-(counts) only in the public table, at the very end.
+The table is the fact store of kcstats.figures: `plan` and `actual` are nullable Int64, money
+in thousandths of a triệu đồng (thousand đồng), counts as they are, <NA> for blank; where the
+largest figure times the number of reports could pass 2^63 the same integers are Python ints
+in object columns. The measure table says which rows are money. Figures become Decimal only
+where they are written (kcstats.figures.shown_values).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from kcstats.catalog import Catalogue, Era
+from kcstats.figures import MONEY_UNIT, PROJECTS_UNIT, SCALE, measure_table
 from kcstats.model import Report
 from kcstats.regions import RegionSet
 
@@ -43,9 +45,7 @@ FACT_COLUMNS = [
 MISSING_COLUMNS = ["region", "year", "period", "province"]
 LEVELS = ("province", "region", "all")
 ERAS: tuple[Era, ...] = ("63", "34")
-MONEY_UNIT = "triệu đồng"
-PROJECTS_UNIT = "đề án"
-THOUSANDS_PER_TRIEU = 1000
+THOUSANDS_PER_TRIEU = SCALE
 PCT_DECIMALS = 4
 INT64_LIMIT = 2**63
 
@@ -99,16 +99,7 @@ def activity_measures(reports: Sequence[Report], catalogue: Catalogue) -> list[M
 
 def _sources(catalogue: Catalogue) -> list[str]:
     """The sources in the catalogue's order, `total` right after the last one it adds."""
-    sources: list[str] = []
-    for source in catalogue.sources.values():
-        sources.append(source.code)
-        if source.code == _last_in_total(catalogue):
-            sources.append("total")
-    return sources
-
-
-def _last_in_total(catalogue: Catalogue) -> str:
-    return [s.code for s in catalogue.sources.values() if s.in_total][-1]
+    return catalogue.sources_with_total
 
 
 def thousands(value: Decimal | None) -> int | None:
@@ -125,12 +116,6 @@ def _thousands(value: Decimal | None) -> int | None:
     scaled = value * THOUSANDS_PER_TRIEU
     number = int(scaled)
     return number if number == scaled else thousands(value)
-
-
-def whole(value: Decimal | int | None) -> int | None:
-    if value is None:
-        return None
-    return int(Decimal(value).to_integral_value(ROUND_HALF_UP))
 
 
 @dataclass(slots=True)
@@ -150,6 +135,12 @@ class _Cells:
 class Built:
     facts: pd.DataFrame
     missing: pd.DataFrame
+    measures: pd.DataFrame
+
+
+def measures_of(specs: Sequence[Measure]) -> pd.DataFrame:
+    """The measure table (kcstats.figures) of the fact table's measures, in its order."""
+    return measure_table((s.measure, s.source, s.activity, s.unit, s.money) for s in specs)
 
 
 def empty_facts() -> pd.DataFrame:
@@ -166,7 +157,7 @@ def build(reports: Sequence[Report], regions: RegionSet, catalogue: Catalogue) -
     """The fact table and the missing provinces of the accepted reports (one per province,
     year and period: duplicates are resolved before)."""
     if not reports:
-        return Built(empty_facts(), empty_missing())
+        return Built(empty_facts(), empty_missing(), measures_of(measures(catalogue)))
     places = [(r.province_key, r.year, r.period) for r in reports]
     if len(set(places)) != len(places):
         raise ValueError("two accepted reports for one province, year and period")
@@ -188,7 +179,7 @@ def build(reports: Sequence[Report], regions: RegionSet, catalogue: Catalogue) -
     rows = pd.concat([province, region, everything], ignore_index=True)
     rows = rows.sort_values(["y", "p", "level", "g", "k", "m"], kind="stable", ignore_index=True)
     facts = _public(rows, specs, regions, catalogue, grid.period_codes)
-    return Built(facts, grid.missing())
+    return Built(facts, grid.missing(), measures_of(specs))
 
 
 class _Grid:
@@ -212,7 +203,7 @@ class _Grid:
         activity_index = {
             (s.activity, s.source): m for m, s in enumerate(specs) if s.activity is not None
         }
-        in_total = {s.code for s in catalogue.sources.values() if s.in_total}
+        in_total = set(catalogue.in_total)
         count = len(reports)
         self.y = np.empty(count, dtype="int64")
         self.p = np.empty(count, dtype="int64")
@@ -426,7 +417,6 @@ def _public(
 ) -> pd.DataFrame:
     """The integer-coded rows as the fact table of outputs.md."""
     m = rows["m"].to_numpy()
-    money = np.array([s.money for s in specs], dtype=bool)[m]
     plan_numbers = _as_floats(rows["plan"])
     actual_numbers = _as_floats(rows["actual"])
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -447,8 +437,8 @@ def _public(
             "source": _objects(np.array([s.source for s in specs], dtype=object)[m]),
             "activity": _objects(np.array([s.activity for s in specs], dtype=object)[m]),
             "unit": _objects(np.array([s.unit for s in specs], dtype=object)[m]),
-            "plan": _objects(_edge_values(rows["plan"], money)),
-            "actual": _objects(_edge_values(rows["actual"], money)),
+            "plan": _figures(rows["plan"]),
+            "actual": _figures(rows["actual"]),
             "pct_of_plan": pd.array(np.where(pct_known, pct, np.nan), dtype="Float64"),
             "reports": rows["reports"].to_numpy(dtype="int64"),
             "expected": rows["expected"].to_numpy(dtype="int64"),
@@ -490,24 +480,17 @@ def _as_floats(column: pd.Series) -> np.ndarray:
     return column.to_numpy(dtype="float64", na_value=np.nan)
 
 
-def _edge_values(column: pd.Series, money: np.ndarray) -> np.ndarray:
-    """Integers -> Decimal triệu đồng (3 decimals) for money, int for counts, None for blank."""
-    blank = column.isna().to_numpy()
+def _figures(column: pd.Series) -> pd.Series:
+    """A summed figure column as the store holds it: Int64, or Python ints (None for blank)
+    on the exact path."""
     if column.dtype == object:
-        numbers = column.tolist()
-    else:
-        numbers = column.to_numpy(dtype="int64", na_value=0).tolist()
-    out = np.empty(len(numbers), dtype=object)
-    out[:] = [
-        None if is_blank else (Decimal(n).scaleb(-3) if is_money else n)
-        for n, is_blank, is_money in zip(numbers, blank.tolist(), money.tolist(), strict=True)
-    ]
-    return out
+        return _objects(np.array([None if pd.isna(v) else int(v) for v in column], dtype=object))
+    return column.astype("Int64").reset_index(drop=True)
 
 
 def _typed(facts: pd.DataFrame) -> pd.DataFrame:
-    """The dtypes of the public table: text and figures as Python objects (None for blank,
-    Decimal triệu đồng for money, int for counts), percent of plan Float64, counts int64."""
+    """The dtypes of the public table: text as Python objects (None for blank), figures Int64
+    (or Python ints on the exact path), percent of plan Float64, counts int64."""
     for column in (
         "level",
         "region",
@@ -520,8 +503,8 @@ def _typed(facts: pd.DataFrame) -> pd.DataFrame:
     ):
         facts[column] = facts[column].astype(object)
     for column in ("plan", "actual"):
-        facts[column] = facts[column].astype(object)
-    # (astype(object) keeps None; an empty table needs it for its dtypes)
+        if facts[column].dtype != object or len(facts) == 0:
+            facts[column] = facts[column].astype("Int64")
     for column in ("year", "reports", "expected"):
         facts[column] = facts[column].astype("int64")
     facts["pct_of_plan"] = facts["pct_of_plan"].astype("Float64")

@@ -4,13 +4,14 @@ summary workbook, and the JSON, CSV and Markdown documents."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from kcstats.figures import decimal_view, integers
 from kcstats.model import FileResult, FileStatus, Report
 from kcstats.problems import Lang
 from kcstats.regions import RegionSet
@@ -33,17 +34,23 @@ class MergeResult:
     """The merge of a set of report files.
 
     - `files`: every input file, accepted, refused or skipped (kcstats.pipeline.read_reports).
-    - `facts`: the fact table of outputs.md, a DataFrame with exactly its columns. `plan` and
-      `actual` hold Decimal triệu đồng (3 decimals) for money, int for counts, None for blank;
+    - `facts`: the fact table of outputs.md, a DataFrame with exactly its columns: the fact
+      store (kcstats.figures). `plan` and `actual` are nullable Int64, money in thousandths
+      of a triệu đồng (thousand đồng: 1234.5 triệu is 1234500), counts as they are, <NA> for
+      blank (Python ints and None in object columns where figures could pass int64);
       `pct_of_plan` is Float64 rounded to 4 decimals (<NA> where it cannot be computed).
+      :meth:`facts_decimal` gives the figures as outputs.md writes them: Decimal triệu đồng.
     - `missing`: region, year, period, province of each province with no accepted report for
       a (year, period) in which another province of its region has one.
     - `growth`: year-on-year rows (outputs.md "Growth rows", kcstats.growth.GROWTH_COLUMNS):
       the columns of outputs.md and `base_from`, the old provinces a province's base was
       built from when the comparison spans the 2025 merger (None otherwise). `base`,
-      `target`, `change` are Decimal triệu đồng for money, int for counts, None for blank;
-      `pct_change` Float64 rounded to 4 decimals.
+      `target`, `change` are integers like `plan` and `actual` (Int64, <NA> for blank);
+      `pct_change` Float64 rounded to 4 decimals. :meth:`growth_decimal` in triệu đồng.
     - `regions`: the region set in use.
+    - `measures`: the measure table (kcstats.figures.measure_table): for each (measure,
+      source, activity) of `facts`, its unit, whether it is money, and its scale (store
+      integers per unit: 1000 for money, 1 for a count). None: the catalogue's measures.
     """
 
     files: list[FileResult]
@@ -51,6 +58,7 @@ class MergeResult:
     missing: pd.DataFrame
     growth: pd.DataFrame
     regions: RegionSet
+    measures: pd.DataFrame | None = field(default=None)
 
     @property
     def ok(self) -> bool:
@@ -65,6 +73,16 @@ class MergeResult:
         """The accepted reports, the only ones counted."""
         return [f.report for f in self.files if f.status == FileStatus.ACCEPTED and f.report]
 
+    def facts_decimal(self) -> pd.DataFrame:
+        """The fact table with `plan` and `actual` as outputs.md writes them: Decimal triệu
+        đồng (3 decimals) for money, int for counts, None for blank."""
+        return decimal_view(self.facts, self.measures)
+
+    def growth_decimal(self) -> pd.DataFrame:
+        """The growth rows with `base`, `target`, `change` as :meth:`facts_decimal` gives
+        figures."""
+        return decimal_view(self.growth, self.measures)
+
     def as_dict(self, lang: Lang = "vi") -> dict[str, Any]:
         """The JSON document of outputs.md: {files, facts, growth, missing}.
 
@@ -74,8 +92,8 @@ class MergeResult:
 
         document: dict[str, Any] = {
             "files": [file_entry(f, lang) for f in self.files],
-            "facts": records(self.facts),
-            "growth": records(self.growth),
+            "facts": records(self.facts_decimal()),
+            "growth": records(self.growth_decimal()),
             "missing": records(self.missing),
         }
         groups = conflict_groups(self.files)
@@ -87,10 +105,12 @@ class MergeResult:
         self, min_pct: float | Decimal | None = None, max_pct: float | Decimal | None = None
     ) -> pd.DataFrame:
         """Provinces and regions whose funding total (money) is below `min_pct` or above
-        `max_pct` percent of plan, compared exactly (actual x 100 against limit x plan).
-        Rows where the percent cannot be computed (a blank, or a plan of 0) are not checked."""
-        low = None if min_pct is None else _decimal(min_pct)
-        high = None if max_pct is None else _decimal(max_pct)
+        `max_pct` percent of plan, compared exactly on the store's integers (actual x 100 x
+        the limit's denominator against its numerator x plan). Rows where the percent cannot
+        be computed (a blank, or a plan of 0) are not checked. `plan` and `actual` as in
+        `facts`: thousandths of a triệu đồng."""
+        low = None if min_pct is None else _decimal(min_pct).as_integer_ratio()
+        high = None if max_pct is None else _decimal(max_pct).as_integer_ratio()
         facts = self.facts
         rows = facts[
             facts["level"].isin(["province", "region"]).to_numpy()
@@ -100,13 +120,15 @@ class MergeResult:
         ]
         chosen: list[int] = []
         limits: list[str] = []
-        plans, actuals = rows["plan"].tolist(), rows["actual"].tolist()
+        plans, no_plan = integers(rows["plan"])
+        actuals, no_actual = integers(rows["actual"])
+        known = (~no_plan & ~no_actual).tolist()
         for position, (plan, actual) in enumerate(zip(plans, actuals, strict=True)):
-            if plan is None or actual is None or plan == 0:
+            if not known[position] or plan == 0:
                 continue
-            if low is not None and actual * 100 < low * plan:
+            if low is not None and actual * 100 * low[1] < low[0] * plan:
                 limits.append("min")
-            elif high is not None and actual * 100 > high * plan:
+            elif high is not None and actual * 100 * high[1] > high[0] * plan:
                 limits.append("max")
             else:
                 continue

@@ -6,12 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from kcstats.catalogue_file import YEAR_MAX, YEAR_MIN
 from kcstats.text import fold
 
 # Excel's day 0 is 30 December 1899 (its 1900 leap-year bug makes that right from March 1900).
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
-# Serials of the years a report may carry (2000-2100): anything else is a number, not a date.
-_SERIAL_MIN, _SERIAL_MAX = 36526, 73051
+# Serials of the years a report may carry, from 1 January of the first to 1 January of the last
+# (36526-73051 for 2000-2100): anything else is a number, not a date.
+_SERIAL_MIN = (dt.date(YEAR_MIN, 1, 1) - _EXCEL_EPOCH).days
+_SERIAL_MAX = (dt.date(YEAR_MAX, 1, 1) - _EXCEL_EPOCH).days
 _WORDS = re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
 _DAY_FIRST = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")

@@ -7,13 +7,13 @@ import re
 from dataclasses import dataclass
 
 from kcstats.catalog import Catalogue, Era, Province
+from kcstats.catalogue_file import YEAR_MAX, YEAR_MIN
 from kcstats.messages import Param, say
 from kcstats.reader.context import Problems
 from kcstats.reader.dates import read_date
 from kcstats.reader.grid import Grid
 from kcstats.text import clean_text, find_label, fold
 
-YEAR_MIN, YEAR_MAX = 2000, 2100
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 # A period often carries its year: '6 tháng đầu năm 2024', 'Quý I/2024', 'Cả năm 2024'. The
 # 'năm' before the year may belong to the period ('Cả năm', 'đầu năm') or not ('6 tháng năm').

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Literal, cast
 
 from kcstats.catalog import Catalogue
+from kcstats.catalogue_file import IN_TOTAL, SOURCE_CODES
 from kcstats.messages import say
 from kcstats.model import FundingLine, funding_line
 from kcstats.numbers import shown_figure, shown_tolerance
@@ -225,11 +226,7 @@ def read_funding(
             rows[source] = parsed
     if total is not None:
         _check_total(grid, table, total, rows, problems)
-    return [
-        _line(code, rows[code].values)
-        for code in ("national", "local", "counterpart", "other")
-        if code in rows
-    ]
+    return [_line(code, rows[code].values) for code in SOURCE_CODES if code in rows]
 
 
 def _line(source: str, values: dict[str, Decimal | int | None]) -> FundingLine:
@@ -343,7 +340,7 @@ def _check_total(
     text: when it agrees with the parts stored as numbers, the difference is the text parts',
     not the province's, and the total stands. A total that agrees with neither sum is refused
     at the total cell. Either way each text part gets number-stored-as-text, at its cell."""
-    parts = [rows[s] for s in ("national", "local") if s in rows]
+    parts = [rows[s] for s in IN_TOTAL if s in rows]
     for role in FIGURE_ROLES:
         stated = total.values.get(role)
         if stated is None:

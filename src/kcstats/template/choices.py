@@ -7,10 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from kcstats.catalog import Catalogue, Era, Province
+from kcstats.catalogue_file import YEAR_MAX, YEAR_MIN
 from kcstats.template.errors import TemplateError
 from kcstats.text import fold
-
-YEAR_MIN, YEAR_MAX = 2000, 2100
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,18 +104,19 @@ def period_text(catalogue: Catalogue, year: int | None, period: str | None) -> s
 
 
 def region_provinces(catalogue: Catalogue, era: Era, region: str | None) -> list[Province]:
-    """The provinces of a khuyến công conference area or socio-economic region (any spelling),
-    or of the whole country when no region is given."""
+    """The provinces of a region of any of the catalogue's region sets (a khuyến công
+    conference area, a socio-economic region; any spelling), or of the whole country when no
+    region is given."""
     provinces = catalogue.provinces_of(era)
     if region is None:
         return provinces
     wanted = fold(region)
-    chosen = [
-        p for p in provinces if wanted in (fold(p.kc_conference_area), fold(p.socioeconomic_region))
-    ]
+    sets = list(catalogue.region_sets)
+    chosen = [p for p in provinces if wanted in {fold(catalogue.region_of(p, s)) for s in sets}]
     if not chosen:
-        known = sorted({p.kc_conference_area for p in provinces})
-        known += sorted({p.socioeconomic_region for p in provinces})
+        known = [
+            name for s in sets for name in sorted({catalogue.region_of(p, s) for p in provinces})
+        ]
         listed = "; ".join(known)
         raise TemplateError("template.error.region", region=region, choices=listed)
     return chosen

@@ -9,8 +9,8 @@ from __future__ import annotations
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kcstats.catalogue_file import YEAR_MAX, YEAR_MIN
 from kcstats.export.safe_text import put_text
-from kcstats.template.choices import YEAR_MAX, YEAR_MIN
 from kcstats.template.context import Context
 from kcstats.template.labels import FACTS, REQUIRED_FACTS
 from kcstats.template.lists import choice_rule, range_rule

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from kcstats.catalog import Catalogue, Era, Province
+from kcstats.catalogue_file import YEAR_MAX, YEAR_MIN
 from kcstats.reader.context import Problems
-from kcstats.reader.facts import YEAR_MAX, YEAR_MIN, resolve_province
+from kcstats.reader.facts import resolve_province
 from kcstats.reader.format2.layout import Layout
 from kcstats.reader.format2.words import Words, words_of
 from kcstats.reader.grid import Grid

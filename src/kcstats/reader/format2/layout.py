@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from kcstats.catalog import Catalogue
+from kcstats.catalogue_file import SOURCE_CODES, TOTAL
 from kcstats.reader.format2.words import Words, words_of
 from kcstats.reader.grid import Grid
 from kcstats.reader.headers import HeaderText, header_text, match_prefix
@@ -19,7 +20,7 @@ from kcstats.reader.rows import is_column_numbering
 # A title block is a dozen rows: a header further down than this is no report's.
 HEADER_SEARCH_ROWS = 200
 GROUPS = ("plan", "actual", "percent", "prior", "prior_percent")
-SOURCES = ("total", "national", "local", "counterpart", "other")
+SOURCES = (TOTAL, *SOURCE_CODES)
 Kind = Literal["simple", "count_money", "sources"]
 
 
@@ -128,7 +129,7 @@ def _layout(
                 del slots["value"]
     slots_used = {slot for slots in groups.values() for slot in slots}
     kind: Kind = "simple"
-    if slots_used & {"national", "local", "counterpart", "other"}:
+    if slots_used & set(SOURCE_CODES):
         kind = "sources"
     elif slots_used & {"count", "money"}:
         kind = "count_money"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kcstats.catalog import Catalogue, Indicator, Province
+from kcstats.catalogue_file import IN_TOTAL, SOURCE_CODES
 from kcstats.messages import Param, joined, say
 from kcstats.model import (
     ActivityFunding,
@@ -36,7 +37,6 @@ from kcstats.text import clean_text, fold
 from kcstats.trusted import trusted
 
 STAGES = ("plan", "actual", "prior")
-SOURCE_CODES = ("national", "local", "counterpart", "other")
 BLANK_ROWS_END = 3  # the table ends after three blank rows
 
 
@@ -372,11 +372,7 @@ class _TableReader:
         for (stage, slot), count in list(figures.counts.items()):
             if slot != "total":
                 continue
-            parts_c = [
-                figures.counts[(stage, s)]
-                for s in ("national", "local")
-                if (stage, s) in figures.counts
-            ]
+            parts_c = [figures.counts[(stage, s)] for s in IN_TOTAL if (stage, s) in figures.counts]
             if parts_c and sum(parts_c, Decimal(0)) != count:
                 with_counterpart = sum(parts_c, Decimal(0)) + figures.counts.get(
                     (stage, "counterpart"), Decimal(0)
@@ -401,7 +397,7 @@ class _TableReader:
         SUM, which leaves out parts typed as text: when it agrees with the parts stored as
         numbers, the difference is the text parts', not the province's; each text part gets
         number-stored-as-text and the total stands (report-format.md, as in format 1)."""
-        core = sum((parts[s] for s in ("national", "local") if s in parts), Decimal(0))
+        core = sum((parts[s] for s in IN_TOTAL if s in parts), Decimal(0))
         full = core + parts.get("counterpart", Decimal(0))
         tolerance = max(
             shown_tolerance(stated.stated.decimals) * stated.factor, MONEY_TOLERANCE_FLOOR
@@ -412,7 +408,7 @@ class _TableReader:
         as_text = {
             source: money
             for source, money in (typed or {}).items()
-            if source in ("national", "local") and self._typed_as_text(money)
+            if source in IN_TOTAL and self._typed_as_text(money)
         }
         if as_text and not self._typed_as_text(stated):
             for money in as_text.values():
@@ -816,7 +812,7 @@ class _TableReader:
                 stated = self._value(figures, stage, money=False)
                 parts = [
                     Decimal(n)
-                    for source in ("national", "local")
+                    for source in IN_TOTAL
                     if (n := self.projects.get(source, {}).get(stage)) is not None
                 ]
                 if stated is None or sum(parts, Decimal(0)) == stated:
