@@ -28,6 +28,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,6 +49,15 @@ def baseline_module(ref: str) -> ModuleType:
     sys.modules[name] = module  # dataclasses look their module up by name
     exec(compile(source, f"{ref}:preflight.py", "exec"), module.__dict__)
     return module
+
+
+def found(result: Any) -> tuple[object, ...]:
+    """What a Preflight holds, comparable across the two modules' classes."""
+    flags = {
+        sheet: {cell: (flag.kind, flag.text) for cell, flag in cells.items()}
+        for sheet, cells in result.cell_flags.items()
+    }
+    return result.format, result.problems, flags, result.blank_cells
 
 
 def per_item(run: Callable[[], object], count: int) -> float:
@@ -84,7 +94,9 @@ def main() -> None:
     if old is not None:
         timings["baseline"] = []
         differ = [
-            path.name for path, data in files if old(path, data=data) != preflight(path, data=data)
+            path.name
+            for path, data in files
+            if found(old(path, data=data)) != found(preflight(path, data=data))
         ]
         if differ:
             print(f"baseline and current differ on {len(differ)} files, e.g. {differ[:3]}")
