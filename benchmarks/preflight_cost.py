@@ -11,7 +11,8 @@ so that another process on the machine slows the figures as little as it can):
               `git show REF:src/kcstats/safety/preflight.py` into this process; its passes
               alternate with the current one's, so a noisy machine slows both alike
   calamine    python-calamine alone: open the file, every sheet to Python values
-  reader      kcstats.reader.read_file given what check_file found (no preflight in it)
+  reader      kcstats.reader.read_file given what check_file found: no preflight in it,
+              but calamine opening and parsing the sheets the reader reads
 
 and prints microseconds per report. --big FILE also times preflight (and the baseline) on
 one large report (generate.py --big 5000 FILE.xlsx). Not a test: nothing here asserts, but

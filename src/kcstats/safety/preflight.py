@@ -247,7 +247,7 @@ def preflight(
     checks are then made on exactly those bytes, and the file is not read again."""
     result = Preflight()
     try:
-        _check_file(Path(path), limits, result, data)
+        _check_file(path if isinstance(path, Path) else Path(path), limits, result, data)
     except _Refused as refused:
         result.problems.append(refused.problem)
     return result
@@ -383,7 +383,7 @@ class _Zip:
         offset = info.header_offset
         if (
             offset < 0
-            or self.data[offset : offset + 4] != _ZIP_MAGIC
+            or not self.data.startswith(_ZIP_MAGIC, offset)
             or offset + 30 > len(self.data)
         ):
             raise _Refused(_damaged(f"{name}: thiếu phần đầu / missing local header"))
@@ -677,6 +677,7 @@ def _far_candidate(max_rows: int, max_cols: int) -> re.Pattern[bytes]:
 # row's (_NOT_PLAIN's third search, split by the whitespace before the r, so that each
 # search starts with a literal and the rare whitespace is looked for first).
 _PREFIXED_C_OR_F = re.compile(rb":[cf][\s/>]")
+_ERROR_TYPE = re.compile(rb'e"(?<="e")')  # finds '"e"' sooner than bytes.find: 'e"' is rarer
 _ODD_R_AFTER_SPACE = re.compile(rb" r(?<!<c\sr)(?<!<row\sr)\s*=")
 _ODD_R_AFTER_RARE = tuple(  # the rest of what \s matches in bytes
     (space, re.compile(re.escape(space) + rb"r(?<!<c\sr)(?<!<row\sr)\s*="))
@@ -685,16 +686,17 @@ _ODD_R_AFTER_RARE = tuple(  # the rest of what \s matches in bytes
 
 
 @functools.lru_cache(maxsize=8)
-def _loud_cell(max_rows: int, max_cols: int) -> re.Pattern[bytes] | None:
-    """A cell start tag that is not a plain <c r="B7" surely inside the limits: fewer
-    letters than the last allowed column's, fewer digits than the last allowed row's (see
-    _far_candidate). None when the limits leave no such reference (a single-letter last
-    column, a single-digit last row): no sheet can then be shown quiet this way."""
+def _loud_start(max_rows: int, max_cols: int) -> re.Pattern[bytes] | None:
+    """A cell start tag that is not a plain <c r="B7" surely inside the limits (fewer
+    letters than the last allowed column's, fewer digits than the last allowed row's: see
+    _far_candidate), or a formula's start tag <f (one search for both is quicker than two).
+    None when the limits leave no such reference (a single-letter last column, a
+    single-digit last row): no sheet can then be shown quiet this way."""
     letters = min(len(cell_name(0, max_cols - 1)) - 2, 3)
     digits = min(len(str(max_rows)) - 1, 7)
     if letters < 1 or digits < 1:
         return None
-    return re.compile(rb'<c(?! r="[A-Z]{1,%d}[0-9]{1,%d}")[\s/>]' % (letters, digits))
+    return re.compile(rb'<(?:c(?! r="[A-Z]{1,%d}[0-9]{1,%d}")|f)[\s/>]' % (letters, digits))
 
 
 def _sheet_is_quiet(data: bytes, limits: Limits) -> bool:
@@ -706,20 +708,16 @@ def _sheet_is_quiet(data: bytes, limits: Limits) -> bool:
     tests/safety/test_preflight_quick_scan.py checks both). Every test is one search in C,
     most of them for a literal or a single byte: a report's sheets take a few tens of
     microseconds, without building anything per cell."""
-    loud_cell = _loud_cell(limits.max_rows, limits.max_cols)
-    if loud_cell is None:
+    loud_start = _loud_start(limits.max_rows, limits.max_cols)
+    if loud_start is None:
         return False
     # Every element starts with '<', and every '<' takes a byte: count them only when the
     # bytes alone could pass the limit.
     if len(data) > limits.max_cells and data.count(b"<") > limits.max_cells:
         return False
-    if b'"e"' in data or (b"'" in data and b"'e'" in data):
+    if _ERROR_TYPE.search(data) is not None or (b"'" in data and b"'e'" in data):
         return False
-    if (
-        _PREFIXED_C_OR_F.search(data) is not None
-        or loud_cell.search(data) is not None
-        or _PLAIN_F.search(data) is not None
-    ):
+    if _PREFIXED_C_OR_F.search(data) is not None or loud_start.search(data) is not None:
         return False
     if _ODD_R_AFTER_SPACE.search(data) is not None:
         return False

@@ -31,7 +31,9 @@ class Member(NamedTuple):
 
 
 _END = struct.Struct("<4s4H2LH")  # the end of central directory record (22 bytes)
-_ENTRY = struct.Struct("<4s4B4HL2L5H2L")  # a central directory entry (46 bytes, then names)
+# A central directory entry (46 bytes, then its name, extra field and comment), the fields
+# zipfile ignores skipped: versions made by, times, disk, attributes.
+_ENTRY = struct.Struct("<4s2xBx2H4x3L3H8xL")
 _END_SIGNATURE = b"PK\x05\x06"
 _ZIP64_LOCATOR = b"PK\x06\x07"
 _ENTRY_SIGNATURE = b"PK\x01\x02"
@@ -80,23 +82,15 @@ def quick_members(data: bytes) -> list[Member] | None:
             return None
         (
             signature,
-            _create_version,
-            _create_system,
             extract_version,
-            _reserved,
             flag_bits,
             compress_type,
-            _time,
-            _date,
             crc,
             compress_size,
             file_size,
             name_length,
             extra_length,
             comment_length,
-            _disk,
-            _internal,
-            _external,
             header_offset,
         ) = _ENTRY.unpack_from(data, pos)
         name_start = pos + _ENTRY.size
