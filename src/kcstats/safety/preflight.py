@@ -4,10 +4,11 @@ kcstats reads workbooks with calamine, which is fast but trusts the file: a sing
 XFD1048576, or a sharedStrings part that declares two billion strings, makes it reserve
 hundreds of gigabytes and abort the whole process (SIGABRT, which Python cannot catch).
 So before calamine sees a file, `preflight` checks what it really is and that it stays
-inside `Limits`, using only zipfile's directory, bounded zlib inflation and regular
-expressions on bytes: no XML parser ever runs on untrusted bytes here, and no entity is
-ever expanded. On the way it records what calamine cannot tell (it reads both as ''):
-formula cells with no saved value, and error values such as #DIV/0!.
+inside `Limits`, using only the zip's central directory (read exactly as zipfile reads it:
+see kcstats.safety.zip_directory), bounded zlib inflation and regular expressions on
+bytes: no XML parser ever runs on untrusted bytes here, and no entity is ever expanded.
+On the way it records what calamine cannot tell (it reads both as ''): formula cells with
+no saved value, and error values such as #DIV/0!.
 
 `preflight` never raises for any content of the file; every outcome is a `Preflight`.
 The regular expressions accept any namespace prefix (`<x:c>`) and cells without an `r`
@@ -715,9 +716,11 @@ def _sheet_is_quiet(data: bytes, limits: Limits) -> bool:
     # bytes alone could pass the limit.
     if len(data) > limits.max_cells and data.count(b"<") > limits.max_cells:
         return False
-    if _ERROR_TYPE.search(data) is not None or (b"'" in data and b"'e'" in data):
+    # A loud sheet usually shows it first by a formula or a cell beyond column Z: looked for
+    # first, so that such a sheet pays little for this test before it is scanned.
+    if loud_start.search(data) is not None or _PREFIXED_C_OR_F.search(data) is not None:
         return False
-    if _PREFIXED_C_OR_F.search(data) is not None or loud_start.search(data) is not None:
+    if _ERROR_TYPE.search(data) is not None or (b"'" in data and b"'e'" in data):
         return False
     if _ODD_R_AFTER_SPACE.search(data) is not None:
         return False
@@ -827,11 +830,11 @@ def _scan_sheet(
     (`names()`, asked only when there is something to record), quickly when it can.
 
     Most sheets are quiet (see _sheet_is_quiet): a few searches show it, and nothing more
-    is done. When every cell start tag is a plain <c r="B7" ...> (the r attribute first, and no other
-    r attribute anywhere but <row r="...">), the cells are exactly where their r says: if
-    none of them, value or not, lies beyond the limits, the sheet is inside them, and only
-    the cells holding a formula or an error need a closer look. Otherwise, or when some
-    cell does lie beyond, the exact scan decides."""
+    is done. Otherwise, when every cell start tag is a plain <c r="B7" ...> (the r attribute
+    first, and no other r attribute anywhere but <row r="...">), the cells are exactly
+    where their r says: if none of them, value or not, lies beyond the limits, the sheet is
+    inside them, and only the cells holding a formula or an error need a closer look.
+    Otherwise, or when some cell does lie beyond, the exact scan decides."""
     if _sheet_is_quiet(data, limits):
         return
     if data.count(b"<") > limits.max_cells:  # every element starts with '<': one quick count
