@@ -4,10 +4,11 @@ kcstats reads workbooks with calamine, which is fast but trusts the file: a sing
 XFD1048576, or a sharedStrings part that declares two billion strings, makes it reserve
 hundreds of gigabytes and abort the whole process (SIGABRT, which Python cannot catch).
 So before calamine sees a file, `preflight` checks what it really is and that it stays
-inside `Limits`, using only zipfile's directory, bounded zlib inflation and regular
-expressions on bytes: no XML parser ever runs on untrusted bytes here, and no entity is
-ever expanded. On the way it records what calamine cannot tell (it reads both as ''):
-formula cells with no saved value, and error values such as #DIV/0!.
+inside `Limits`, using only the zip's central directory (read exactly as zipfile reads it:
+see kcstats.safety.zip_directory), bounded zlib inflation and regular expressions on
+bytes: no XML parser ever runs on untrusted bytes here, and no entity is ever expanded.
+On the way it records what calamine cannot tell (it reads both as ''): formula cells with
+no saved value, and error values such as #DIV/0!.
 
 `preflight` never raises for any content of the file; every outcome is a `Preflight`.
 The regular expressions accept any namespace prefix (`<x:c>`) and cells without an `r`
@@ -17,14 +18,13 @@ attribute, because calamine does too: the checks must see at least what the pars
 from __future__ import annotations
 
 import functools
-import io
 import os
 import re
 import stat
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -33,6 +33,7 @@ from kcstats.messages import Param, count, quoted, say
 from kcstats.problems import Problem, cell_name, problem
 from kcstats.safety.biff import blank_formula_cells
 from kcstats.safety.limits import DEFAULT_LIMITS, Limits, size_text
+from kcstats.safety.zip_directory import Member, zip_members
 
 Format = Literal["xlsx", "xls", "ods"]
 
@@ -248,7 +249,7 @@ def preflight(
     checks are then made on exactly those bytes, and the file is not read again."""
     result = Preflight()
     try:
-        _check_file(Path(path), limits, result, data)
+        _check_file(path if isinstance(path, Path) else Path(path), limits, result, data)
     except _Refused as refused:
         result.problems.append(refused.problem)
     return result
@@ -368,7 +369,12 @@ def _check_ole(data: bytes, extension: Param, result: Preflight) -> None:
 @dataclass(slots=True)
 class _Zip:
     data: bytes
-    members: dict[str, zipfile.ZipInfo]
+    members: dict[str, Member]
+    keys: dict[str, str]  # _part_key(name) -> name, for every member (unique: see _check_zip)
+
+    def find(self, path: str) -> str | None:
+        """The member calamine opens for a part path."""
+        return path if path in self.members else self.keys.get(_part_key(path))
 
     def read(self, name: str) -> bytes:
         """One member, inflated in bounded steps; never more than its declared size."""
@@ -378,7 +384,7 @@ class _Zip:
         offset = info.header_offset
         if (
             offset < 0
-            or self.data[offset : offset + 4] != _ZIP_MAGIC
+            or not self.data.startswith(_ZIP_MAGIC, offset)
             or offset + 30 > len(self.data)
         ):
             raise _Refused(_damaged(say("damaged.missing-header", part=name)))
@@ -403,7 +409,9 @@ class _Zip:
     def xml(self, name: str) -> bytes:
         """A member as UTF-8 XML, refused if it declares a DOCTYPE or entities."""
         data = _as_utf8(self.read(name), name)
-        if _ENTITY_DECL.search(data):
+        # '<!' needs a '!': looking for one byte is a memchr, many times quicker than the
+        # pattern, and most parts have none.
+        if b"!" in data and _ENTITY_DECL.search(data):
             raise _Refused(problem("xml-entities", found=name))
         return data
 
@@ -468,28 +476,30 @@ def _as_utf8(data: bytes, name: str) -> bytes:
 
 
 def _check_zip(data: bytes, extension: Param, limits: Limits, result: Preflight) -> None:
-    # zipfile builds an object per central-directory entry before we could count them, and a
-    # 50 MiB file can hold a million: count the entry signatures first (an overcount at worst).
-    entries = data.count(b"PK\x01\x02")
-    if entries > limits.max_members:
-        raise _Refused(_too_many_parts(entries, limits))
+    # Reading the directory builds an object per entry before we could count them, and a
+    # 50 MiB file can hold a million: count the entry signatures first (an overcount at
+    # worst). Each takes 4 bytes, so a smaller file cannot hold more than the limit.
+    if len(data) >= 4 * (limits.max_members + 1):
+        entries = data.count(b"PK\x01\x02")
+        if entries > limits.max_members:
+            raise _Refused(_too_many_parts(entries, limits))
     _check_end_record(data)
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
+        infos = zip_members(data)
     except _ZIP_ERRORS as exc:
         raise _Refused(_damaged(say("damaged.bad-zip", reason=exc))) from None
     members = {info.filename: info for info in infos}
     if len(members) != len(infos):
         raise _Refused(_damaged(say("damaged.duplicate-names")))
-    if len({_part_key(name) for name in members}) != len(members):
+    keys = _part_keys(members)
+    if len(keys) != len(members):
         # calamine finds a part by its name in any case, with / or \ between folders: two
         # parts it could take for one another would leave no telling which one it reads.
         raise _Refused(_damaged(say("damaged.names-differ")))
-    archive_ = _Zip(data, members)
+    archive_ = _Zip(data, members, keys)
 
-    if _find_part(members, "xl/workbook.xml") is not None:
-        if _find_part(members, "content.xml") is not None:
+    if archive_.find("xl/workbook.xml") is not None:
+        if archive_.find("content.xml") is not None:
             # calamine would read one or the other depending on the file's name; only one
             # could be checked. No office suite writes such a file.
             raise _Refused(_damaged(say("damaged.excel-and-ods")))
@@ -526,10 +536,12 @@ def _check_end_record(data: bytes) -> None:
     several, the last must end the file, so that both readers take the same one."""
     tail = max(0, len(data) - _END_RECORD_BYTES - _MAX_COMMENT_BYTES)
     last = data.rfind(_END_RECORD, tail)
-    if last < 0 or data.count(_END_RECORD, tail) == 1:
+    if last < 0:
         return
     comment = int.from_bytes(data[last + 20 : last + 22], "little")
-    if last + _END_RECORD_BYTES + comment != len(data):
+    # The last one ends the file (the usual zip): whatever comes before it, both readers
+    # take it. Only when it does not must there be no other one.
+    if last + _END_RECORD_BYTES + comment != len(data) and data.count(_END_RECORD, tail) > 1:
         raise _Refused(_damaged(say("damaged.two-end-records")))
 
 
@@ -548,7 +560,7 @@ def _too_many_parts(parts: int, limits: Limits) -> Problem:
     )
 
 
-def _check_sizes(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
+def _check_sizes(infos: list[Member], limits: Limits) -> None:
     def too_large(found: object, expected: object) -> _Refused:
         return _Refused(problem("unpacked-too-large", found=found, expected=expected))
 
@@ -577,7 +589,6 @@ def _check_sizes(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
 
 
 def _check_xlsx(archive: _Zip, limits: Limits, result: Preflight) -> None:
-    members = archive.members
     entity_parts: list[str] = []
 
     def xml_or_none(name: str) -> bytes | None:
@@ -592,28 +603,38 @@ def _check_xlsx(archive: _Zip, limits: Limits, result: Preflight) -> None:
 
     # Which part calamine reads for each sheet, found exactly as calamine finds it, so that
     # the flags recorded under a sheet's name are those of the part read under that name.
-    workbook_name = _find_part(members, "xl/workbook.xml")
-    rels_name = _find_part(members, "xl/_rels/workbook.xml.rels")
+    workbook_name = archive.find("xl/workbook.xml")
+    rels_name = archive.find("xl/_rels/workbook.xml.rels")
     workbook = xml_or_none(workbook_name) if workbook_name is not None else b""
     rels = xml_or_none(rels_name) if rels_name is not None else b""
-    sheets: dict[str, list[str]] = {}  # part -> the names of the sheets read from it
-    if workbook is not None and rels is not None:
-        sheets = _sheet_parts(workbook, rels, members)
+
+    made: list[dict[str, list[str]]] = []
+
+    def sheets() -> dict[str, list[str]]:
+        """part -> the names of the sheets read from it. Made only when needed: when a
+        sheet has something to record, or a part's name does not say it is XML."""
+        if not made:
+            if workbook is None or rels is None:
+                made.append({})  # calamine cannot open it: none of its sheets is read
+            else:
+                made.append(_sheet_parts(workbook, rels, archive.find))
+        return made[0]
 
     # Every XML part: DOCTYPE/ENTITY and sound compression; any part that could be read
     # as a worksheet or a shared-strings table is scanned, whether or not the workbook
     # names it, so no disagreement about relationships can hide one from the checks. A
     # sheet's part is XML to calamine whatever its name ends with, and so it is here.
     already = {workbook_name: workbook, rels_name: rels}
-    for name in members:
-        if not (name.lower().endswith(_XML_SUFFIXES) or name in sheets):
+    for name in archive.members:
+        if not (name.lower().endswith(_XML_SUFFIXES) or name in sheets()):
             continue
         data = already[name] if name in already else xml_or_none(name)
         if data is None:
             continue
-        if b"sheetData" in data:
-            _scan_sheet(data, sheets.get(name, [name]), limits, result)
-        if b"sst" in data:
+        sheet_data, sst = _mentions(data)
+        if sheet_data:
+            _scan_sheet(data, functools.partial(_names, sheets, name), limits, result)
+        if sst:
             _check_shared_strings(data, name, limits, result)
     for name in entity_parts:
         result.problems.append(problem("xml-entities", found=name))
@@ -629,6 +650,64 @@ def _far_candidate(max_rows: int, max_cols: int) -> re.Pattern[bytes]:
     return re.compile(rb'<c r="(?:[A-Z]{%d,}|[A-Z]{1,3}[0-9]{%d})' % (letters, digits))
 
 
+# What makes a sheet not quiet (see _sheet_is_quiet), each found by a search that starts
+# with a literal, or by looking for one byte (a memchr) first: a cell or formula start tag
+# with a namespace prefix; an r attribute after a space that is neither a cell's nor a
+# row's (_NOT_PLAIN's third search, split by the whitespace before the r, so that each
+# search starts with a literal and the rare whitespace is looked for first).
+_PREFIXED_C_OR_F = re.compile(rb":[cf][\s/>]")
+_ERROR_TYPE = re.compile(rb'e"(?<="e")')  # finds '"e"' sooner than bytes.find: 'e"' is rarer
+_ODD_R_AFTER_SPACE = re.compile(rb" r(?<!<c\sr)(?<!<row\sr)\s*=")
+_ODD_R_AFTER_RARE = tuple(  # the rest of what \s matches in bytes
+    (space, re.compile(re.escape(space) + rb"r(?<!<c\sr)(?<!<row\sr)\s*="))
+    for space in (b"\t", b"\n", b"\r", b"\x0b", b"\x0c")
+)
+
+
+@functools.lru_cache(maxsize=8)
+def _loud_start(max_rows: int, max_cols: int) -> re.Pattern[bytes] | None:
+    """A cell start tag that is not a plain <c r="B7" surely inside the limits (fewer
+    letters than the last allowed column's, fewer digits than the last allowed row's: see
+    _far_candidate), or a formula's start tag <f (one search for both is quicker than two).
+    None when the limits leave no such reference (a single-letter last column, a
+    single-digit last row): no sheet can then be shown quiet this way."""
+    letters = min(len(cell_name(0, max_cols - 1)) - 2, 3)
+    digits = min(len(str(max_rows)) - 1, 7)
+    if letters < 1 or digits < 1:
+        return None
+    return re.compile(rb'<(?:c(?! r="[A-Z]{1,%d}[0-9]{1,%d}")|f)[\s/>]' % (letters, digits))
+
+
+def _sheet_is_quiet(data: bytes, limits: Limits) -> bool:
+    """Whether a worksheet certainly has nothing to record: no more '<' than cells allowed
+    (so no more elements), every cell start tag a plain <c r="B7" surely inside the limits,
+    no other r attribute but a row's, no formula (no <f> start tag) and no error value (no
+    t="e", which needs "e" or 'e'). The quick scan then finds a plain sheet, inside the
+    limits, with nothing to flag; the exact scan the same (the hypothesis test in
+    tests/safety/test_preflight_quick_scan.py checks both). Every test is one search in C,
+    most of them for a literal or a single byte: a report's sheets take a few tens of
+    microseconds, without building anything per cell."""
+    loud_start = _loud_start(limits.max_rows, limits.max_cols)
+    if loud_start is None:
+        return False
+    # Every element starts with '<', and every '<' takes a byte: count them only when the
+    # bytes alone could pass the limit.
+    if len(data) > limits.max_cells and data.count(b"<") > limits.max_cells:
+        return False
+    # A loud sheet usually shows it first by a formula or a cell beyond column Z: looked for
+    # first, so that such a sheet pays little for this test before it is scanned.
+    if loud_start.search(data) is not None or _PREFIXED_C_OR_F.search(data) is not None:
+        return False
+    if _ERROR_TYPE.search(data) is not None or (b"'" in data and b"'e'" in data):
+        return False
+    if _ODD_R_AFTER_SPACE.search(data) is not None:
+        return False
+    for space, odd in _ODD_R_AFTER_RARE:
+        if space in data and odd.search(data) is not None:
+            return False
+    return True
+
+
 _ASCII_LOWER = {upper: upper + 32 for upper in range(ord("A"), ord("Z") + 1)}
 
 
@@ -637,16 +716,40 @@ def _part_key(name: str) -> str:
     return name.replace("\\", "/").translate(_ASCII_LOWER)
 
 
-def _find_part(members: dict[str, zipfile.ZipInfo], path: str) -> str | None:
-    """The member calamine opens for a part path (unique: see the check in _check_zip)."""
-    if path in members:
-        return path
-    key = _part_key(path)
-    return next((name for name in members if _part_key(name) == key), None)
+def _part_keys(members: dict[str, Member]) -> dict[str, str]:
+    """_part_key(name) -> name for every member; fewer keys than members when two names
+    differ only in case or slashes. Names hold no NUL (zipfile cuts a name there), so all
+    ASCII names (the usual case) are folded in one call."""
+    joined = "\0".join(members)
+    if members and joined.isascii():
+        return dict(zip(joined.replace("\\", "/").lower().split("\0"), members, strict=True))
+    return {_part_key(name): name for name in members}
+
+
+_SHEET_DATA_OR_SST = re.compile(rb"s(?:heetData|st)")
+
+
+def _mentions(data: bytes) -> tuple[bool, bool]:
+    """Whether the bytes hold 'sheetData', and 'sst': one pass over them, not two (neither
+    word can start inside the other, so each search goes on where the last one ended)."""
+    sheet_data = sst = False
+    pos = 0
+    while not (sheet_data and sst) and (m := _SHEET_DATA_OR_SST.search(data, pos)) is not None:
+        if m.end() - m.start() == 3:
+            sst = True
+        else:
+            sheet_data = True
+        pos = m.end()
+    return sheet_data, sst
+
+
+def _names(sheets: Callable[[], dict[str, list[str]]], part: str) -> list[str]:
+    """The names a worksheet part is read under: its own name when no sheet names it."""
+    return sheets().get(part, [part])
 
 
 def _sheet_parts(
-    workbook: bytes, rels: bytes, members: dict[str, zipfile.ZipInfo]
+    workbook: bytes, rels: bytes, find: Callable[[str], str | None]
 ) -> dict[str, list[str]]:
     """part -> sheet names, mapped as calamine maps them: every Relationship of the workbook
     (Id and Target as written, never unescaped; a repeated Id keeps its last Target), and
@@ -674,7 +777,7 @@ def _sheet_parts(
             path = target
         else:
             path = "xl/" + target
-        part = _find_part(members, path)
+        part = find(path)
         if part is not None:
             sheets.setdefault(part, []).append(_text(name))
     return sheets
@@ -700,19 +803,23 @@ def _check_shared_strings(data: bytes, part: str, limits: Limits, result: Prefli
             return
 
 
-def _scan_sheet(data: bytes, names: list[str], limits: Limits, result: Preflight) -> None:
-    """Check a worksheet's extent and record its cell flags under each of its sheet names,
-    quickly when it can.
+def _scan_sheet(
+    data: bytes, names: Callable[[], list[str]], limits: Limits, result: Preflight
+) -> None:
+    """Check a worksheet's extent and record its cell flags under each of its sheet names
+    (`names()`, asked only when there is something to record), quickly when it can.
 
-    When every cell start tag is a plain <c r="B7" ...> (the r attribute first, and no other
-    r attribute anywhere but <row r="...">), the cells are exactly where their r says: if
-    none of them, value or not, lies beyond the limits, the sheet is inside them, and only
-    the cells holding a formula or an error need a closer look. Otherwise, or when some
-    cell does lie beyond, the exact scan decides."""
-    sheet = names[0]  # the name problems are reported under
+    Most sheets are quiet (see _sheet_is_quiet): a few searches show it, and nothing more
+    is done. Otherwise, when every cell start tag is a plain <c r="B7" ...> (the r attribute
+    first, and no other r attribute anywhere but <row r="...">), the cells are exactly
+    where their r says: if none of them, value or not, lies beyond the limits, the sheet is
+    inside them, and only the cells holding a formula or an error need a closer look.
+    Otherwise, or when some cell does lie beyond, the exact scan decides."""
+    if _sheet_is_quiet(data, limits):
+        return
     if data.count(b"<") > limits.max_cells:  # every element starts with '<': one quick count
         elements = data.count(b"<c") + data.count(b":c") + data.count(b"<row") + data.count(b":row")
-        _check_cell_count(elements, sheet, limits)
+        _check_cell_count(elements, names()[0], limits)
     # Each test is one search in C over the bytes, building nothing per cell: a sheet of
     # 5,000 rows costs a fraction of a microsecond a row here.
     if any(odd.search(data) is not None for odd in _NOT_PLAIN):
@@ -772,19 +879,21 @@ def _scan_sheet(data: bytes, names: list[str], limits: Limits, result: Preflight
 
 
 def _record_flags(
-    result: Preflight, names: list[str], flags: dict[tuple[int, int], CellFlag]
+    result: Preflight, names: Callable[[], list[str]], flags: dict[tuple[int, int], CellFlag]
 ) -> None:
     """A sheet's flags under each name it is read as. Two parts read under one name (a
     workbook that names two sheets alike) both count: a flag is never lost."""
     if not flags:
         return
-    for name in names:
+    for name in names():
         recorded = result.cell_flags.setdefault(name, {})
         for cell, flag in flags.items():
             recorded.setdefault(cell, flag)
 
 
-def _scan_sheet_exactly(data: bytes, names: list[str], limits: Limits, result: Preflight) -> None:
+def _scan_sheet_exactly(
+    data: bytes, names: Callable[[], list[str]], limits: Limits, result: Preflight
+) -> None:
     """One pass over a worksheet: where the cells holding a value are, and the cell flags.
 
     Cells are placed as calamine places them: a cell with r where r says; a cell without r
@@ -835,7 +944,7 @@ def _scan_sheet_exactly(data: bytes, names: list[str], limits: Limits, result: P
             flags[here] = flag
     _record_flags(result, names, flags)
     if far is not None:
-        result.problems.append(_sheet_too_large(names[0], far, limits))
+        result.problems.append(_sheet_too_large(names()[0], far, limits))
 
 
 def _check_cell_count(elements: int, sheet: str, limits: Limits) -> None:
