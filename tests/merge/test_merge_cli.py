@@ -187,8 +187,14 @@ def test_regions_from_a_csv_file(good: Path, tmp_path: Path) -> None:
     assert "unknown province" not in in_vietnamese.output
     partial = tmp_path / "partial.csv"
     partial.write_text("province,region\nLong An,Một\n", encoding="utf-8")
-    incomplete = invoke("merge", good, "--regions", partial)
-    assert incomplete.exit_code == 2 and "Tiền Giang" in incomplete.output
+    moved = invoke("merge", good, "--regions", partial, "--format", "json")
+    assert moved.exit_code == 0, moved.output
+    regions = {
+        (f["region"], f["expected"])
+        for f in json.loads(moved.stdout)["facts"]
+        if f["level"] == "region" and f["measure"] == "funding"
+    }
+    assert regions == {("Một", 1), ("Nam", 19), ("Bắc", 28)}
 
 
 def test_english_headings_and_money_in_trieu(good: Path) -> None:
