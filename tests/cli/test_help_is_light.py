@@ -22,7 +22,7 @@ def imported_packages(args: list[str], cwd: Path) -> set[str]:
         check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    assert "Usage:" in done.stdout
+    assert "Cách dùng:" in done.stdout
     lines = [line for line in done.stderr.splitlines() if line.startswith("import time:")]
     return {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in lines}
 

@@ -173,8 +173,8 @@ def test_a_line_numbers_the_file_as_written_blank_lines_and_quoted_breaks_counte
 @pytest.mark.parametrize(
     ("text", "said"),
     [
-        ("province,region\nLong An,\"" + "x" * 200_000 + "\"\n", ":2: this line cannot be read"),
-        ("province,region\nLong An,\"Nam\nHà Nội,Bắc\n", ":2: a region name on two lines"),
+        ('province,region\nLong An,"' + "x" * 200_000 + '"\n', ":2: this line cannot be read"),
+        ('province,region\nLong An,"Nam\nHà Nội,Bắc\n', ":2: a region name on two lines"),
         ("province,region\nLong An," + "V" * 61 + "\n", ":2: a region name longer than 60"),
         ("tỉnh," + "x" * 9000 + "\nLong An,Nam\n", ":1: the first row must name"),
         ("province,region\n" + "X" * 9000 + ",Nam\n", ':2: unknown province "XXX'),

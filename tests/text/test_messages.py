@@ -141,7 +141,9 @@ def test_every_kind_of_parameter_shows_in_each_language() -> None:
     lines = joined(
         "; ", [say("region.line.blank", where="r.csv:2"), say("region.line.era", where="r.csv:5")]
     )
-    assert show(lines, "en") == "r.csv:2: province or region is blank; r.csv:5: era must be 63 or 34"
+    assert (
+        show(lines, "en") == "r.csv:2: province or region is blank; r.csv:5: era must be 63 or 34"
+    )
     assert show(lines, "vi") == "r.csv:2: thiếu tỉnh hoặc vùng; r.csv:5: era phải là 63 hoặc 34"
 
 
