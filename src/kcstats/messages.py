@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any, Literal
 
 from kcstats.untrusted import EXCERPT_CHARS, is_excerpt, name_text
@@ -43,11 +44,18 @@ def table() -> dict[str, dict[str, str]]:
     """Every text by id: {"vi": ..., "en": ...}."""
     global _table
     if _table is None:
-        from kcstats.catalog import schemas_dir
-
-        raw = json.loads((schemas_dir() / "messages.json").read_text(encoding="utf-8"))
+        raw = json.loads((_schemas_dir() / "messages.json").read_text(encoding="utf-8"))
         _table = {key: value for key, value in raw.items() if not key.startswith("$")}
     return _table
+
+
+def _schemas_dir() -> Path:
+    """kcstats.catalog.schemas_dir() without importing kcstats.catalog (pydantic): `--help`
+    reads its texts here and stays fast."""
+    packaged = Path(__file__).parent / "schemas"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "schemas"
 
 
 def text(message_id: str, lang: Lang) -> str:

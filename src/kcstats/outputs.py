@@ -19,7 +19,6 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-from kcstats.discover import WORKBOOK_SUFFIXES
 from kcstats.messages import MessageError, Param, count, say
 
 MARKED_SUFFIXES = frozenset({".xlsx", ".xlsm"})  # what --annotate writes
@@ -33,6 +32,9 @@ class OutputError(MessageError):
 def check_output_file(output: Path, inputs: Sequence[Path], *, overwrite: bool) -> None:
     """An output file (`-o`): not a folder, not an input, not a workbook inside an input
     folder, not an existing file unless `overwrite`, and in a folder that can be written."""
+    # Imported here: kcstats.discover brings the report model, which `--help` does not need.
+    from kcstats.discover import WORKBOOK_SUFFIXES
+
     # realpath, not resolve(): a link in a loop must reach the writing, which says so.
     target = Path(os.path.realpath(output))
     if target.is_dir():
