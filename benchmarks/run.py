@@ -218,7 +218,7 @@ def main() -> None:
         "validate-1": [kc, "validate", str(reports[0])],
         "validate-big": [kc, "validate", str(big / "big.xlsx")],
     }
-    summary = [kc, "merge", str(country), "-o", str(root / "summary.xlsx")]
+    summary = [kc, "merge", str(country), "-o", str(root / "summary.xlsx"), "--force"]
     described = machine()
     samples: dict[str, list[float]] = {name: [] for name in [*commands, "read_excel", "xlsx"]}
     for name in ("floor", "merge"):  # warm the file cache and the bytecode cache

@@ -27,6 +27,7 @@ VIETNAMESE_NAMES = (
     "Nội dung",
     "Kế hoạch",
     "Thực hiện",
+    "Ngày lập",
 )
 # Letters no English word has: a Vietnamese word has at least one of them or is a single
 # syllable with none (those are not prose on their own).
@@ -62,6 +63,7 @@ ENGLISH_NAMES = frozenset(
         "compare",
         "conference",
         "socioeconomic",
+        "table",
         "csv",
         "utf",
         "cpu",
@@ -93,7 +95,9 @@ def vietnamese_prose(text: str) -> list[str]:
 
 
 def english_prose(text: str) -> list[str]:
-    """The words of `text` that are English, names of ENGLISH_NAMES aside."""
+    """The words of `text` that are English, names of ENGLISH_NAMES, options (--year) and
+    the placeholders of the help (FILE, PATH) aside."""
+    text = re.sub(r"--[a-z][a-z-]*|\b[A-Z]{2,}\b", " ", text)
     return [
         word
         for word in re.findall(r"[A-Za-z]+", text)

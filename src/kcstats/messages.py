@@ -43,7 +43,8 @@ def table() -> dict[str, dict[str, str]]:
     """Every text by id: {"vi": ..., "en": ...}."""
     global _table
     if _table is None:
-        from kcstats.catalog import schemas_dir
+        # catalogue_file, not kcstats.catalog (pydantic): `--help` reads its texts here.
+        from kcstats.catalogue_file import schemas_dir
 
         raw = json.loads((schemas_dir() / "messages.json").read_text(encoding="utf-8"))
         _table = {key: value for key, value in raw.items() if not key.startswith("$")}

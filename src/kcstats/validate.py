@@ -41,6 +41,12 @@ class ValidationReport:
         """True when no file was refused (skipped files are fine)."""
         return not any(f.status == FileStatus.REFUSED for f in self.files)
 
+    @property
+    def no_reports(self) -> bool:
+        """True when the input held no report at all (an empty folder, a folder of PDFs,
+        only skipped files): the command line says so and exits 1 (outputs.md)."""
+        return all(f.status == FileStatus.SKIPPED for f in self.files)
+
     def count(self, status: FileStatus) -> int:
         return sum(f.status == status for f in self.files)
 

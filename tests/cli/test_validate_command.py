@@ -127,13 +127,23 @@ def test_messages_are_vietnamese_by_default(mixed: Path) -> None:
     assert any("hãy viết 1,5" in m for m in messages)
 
 
-def test_table_lists_files_and_puts_every_problem_on_standard_error(mixed: Path) -> None:
+def test_the_table_report_holds_the_files_then_every_problem_on_standard_output(
+    mixed: Path,
+) -> None:
     result = invoke("validate", mixed, "--lang", "en")
-    assert "long-an.xlsx" in result.stdout
-    assert "1 accepted, 1 refused, 1 skipped" in result.stdout
-    assert "ambiguous-number" in result.stderr
-    assert "Kinh phí!C4" in result.stderr
-    assert "not-a-report-file" in result.stderr
+    out = result.stdout
+    assert "long-an.xlsx" in out
+    assert "1 accepted, 1 refused, 1 skipped" in out
+    problems = out[out.index("Problems found") :].splitlines()
+    assert any(
+        line.startswith("Error ") and line.endswith("tay-ninh.xlsx  Kinh phí!C4  ambiguous-number")
+        for line in problems
+    ), problems
+    assert any(
+        line.startswith("Info ") and line.endswith("ghi-chu.txt  not-a-report-file")
+        for line in problems
+    ), problems
+    assert result.stderr == ""
 
 
 def test_table_headings_follow_the_language(mixed: Path) -> None:

@@ -110,12 +110,30 @@ def test_the_two_formats_output_shown_is_what_kcstats_prints_today(workdir: Path
     )  # fmt: skip
     subprocess.run(
         [KCSTATS, "merge", "sample_data/north-2024-h1-two-formats", "--format", "csv",
-         "-o", "hai-mau.csv"],
+         "-o", "hai-mau.csv", "--force"],  # the README's own command wrote it already
         cwd=workdir, capture_output=True, text=True, env=env, check=True,
     )  # fmt: skip
     csv_lines = (workdir / "hai-mau.csv").read_text(encoding="utf-8-sig").splitlines()
     printed = [line.rstrip() for line in (merge.stdout + merge.stderr).splitlines()]
     printed += [line for line in csv_lines if line.startswith("region,") and "consulting" in line]
+    position = 0
+    for line in shown:
+        assert line in printed[position:], line
+        position = printed.index(line, position) + 1
+
+
+def test_the_validate_report_shown_is_what_kcstats_prints_today(workdir: Path) -> None:
+    """Every line of the README's validate example (between the '…' it leaves out) is in
+    today's report, in that order, on standard output alone."""
+    block = README.split("<!-- validate-output -->")[1].split("<!-- /validate-output -->")[0]
+    shown = [line.rstrip() for line in block.splitlines()[2:-1] if line.strip() not in ("", "…")]
+    done = subprocess.run(
+        [KCSTATS, "validate", "sample_data/problems"],
+        cwd=workdir, capture_output=True, text=True, env={**os.environ, "COLUMNS": "100"},
+        check=False,
+    )  # fmt: skip
+    assert done.returncode == 1 and done.stderr == ""
+    printed = [line.rstrip() for line in done.stdout.splitlines()]
     position = 0
     for line in shown:
         assert line in printed[position:], line

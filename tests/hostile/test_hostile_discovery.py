@@ -34,7 +34,7 @@ def test_a_fifo_named_like_a_report_is_skipped_not_read(tmp_path: Path) -> None:
 def test_a_fifo_given_by_name_is_skipped(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.xlsx")
     result = invoke("validate", tmp_path / "pipe.xlsx", "--format", "json")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # skipped, and no report found (outputs.md)
     [entry] = document(result.stdout)["files"]
     assert (entry["status"], codes(entry)) == ("skipped", ["not-a-report-file"])
 

@@ -239,7 +239,7 @@ def test_merge_that_cannot_write_keeps_the_previous_output(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full)
-    result = invoke("merge", inputs, "-o", target)
+    result = invoke("merge", inputs, "-o", target, "--force")
     no_traceback(result.stdout, result.stderr)
     assert result.exit_code == 2, result.output
     assert "No space left on device" in result.stderr
@@ -263,7 +263,7 @@ def test_the_installed_command_out_of_disk_keeps_the_previous_summary(tmp_path: 
     target = out_dir / "summary.xlsx"
     target.write_bytes(OLD)
     done = subprocess.run(
-        [str(KCSTATS), "merge", GOOD_NAME, "-o", target],
+        [str(KCSTATS), "merge", GOOD_NAME, "-o", target, "--force"],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -286,7 +286,7 @@ def test_a_successful_write_leaves_no_temporary(tmp_path: Path, suffix: str) -> 
     write_good_report(inputs)
     target = tmp_path / f"summary{suffix}"
     target.write_bytes(OLD)
-    result = invoke("merge", inputs, "-o", target)
+    result = invoke("merge", inputs, "-o", target, "--force")
     assert result.exit_code == 0, result.output
     assert target.read_bytes() != OLD
     assert listing(tmp_path) == ["in", target.name]

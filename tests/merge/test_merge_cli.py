@@ -58,7 +58,8 @@ def test_usage_errors_exit_2(good: Path, tmp_path: Path) -> None:
     assert invoke("merge", good, "--min-pct", "90", "--max-pct", "80").exit_code == 2
     assert invoke("merge", good, "-o", tmp_path / "out.txt").exit_code == 2
     assert invoke("merge", good, "-o", tmp_path / "out.csv", "--format", "json").exit_code == 2
-    assert invoke("merge", good, "-o", tmp_path / "no" / "out.json").exit_code == 2
+    (tmp_path / "a-file").write_text("x")
+    assert invoke("merge", good, "-o", tmp_path / "a-file" / "out.json").exit_code == 2
 
 
 def test_plan_checks_list_what_is_outside_and_exit_1(good: Path) -> None:
@@ -113,8 +114,10 @@ def test_csv_to_stdout_and_files_of_every_format(good: Path, tmp_path: Path) -> 
     for name in ("facts.csv", "doc.json", "tables.md", "summary.xlsx"):
         written = invoke("merge", good, "-o", out / name)
         assert written.exit_code == 0, written.output
-        assert f"Đã ghi {out / name}" in written.stderr
-        assert "Kinh phí khuyến công theo vùng" in written.stdout  # the human view too
+        assert written.stdout == ""  # the file, and one line saying what was written
+        assert written.stderr == (
+            f"Đã ghi {out / name}. 3 báo cáo được chấp nhận, 0 bị từ chối, 0 bỏ qua.\n"
+        )
     assert (out / "facts.csv").read_bytes() == done.stdout_bytes
     document = json.loads((out / "doc.json").read_text(encoding="utf-8"))
     assert set(document) == {"files", "facts", "growth", "missing"}
@@ -143,18 +146,18 @@ def test_markdown_to_stdout(good: Path) -> None:
 def test_an_output_that_is_an_input_is_refused(good: Path, tmp_path: Path) -> None:
     target = good / "a.xlsx"
     before = target.read_bytes()
-    done = invoke("merge", target, good / "b.xlsx", "-o", target)
+    done = invoke("merge", target, good / "b.xlsx", "-o", target, "--force", "--lang", "en")
     assert done.exit_code == 2
     assert "is one of the inputs" in done.output
     assert target.read_bytes() == before
     # Through another spelling of the same path, and inside an input folder.
-    assert invoke("merge", good, "-o", good / "sub" / ".." / "a.xlsx").exit_code == 2
+    assert invoke("merge", good, "-o", good / "sub" / ".." / "a.xlsx", "--force").exit_code == 2
     inside = invoke("merge", good, "-o", good / "summary.xlsx")
-    assert inside.exit_code == 2 and "inside the input folder" in inside.output
+    assert inside.exit_code == 2 and "nằm trong thư mục đầu vào" in inside.output
     assert not (good / "summary.xlsx").exists()
     # A JSON document beside the reports is never read as a report: allowed.
     assert invoke("merge", good, "-o", good / "merged.json").exit_code == 0
-    assert invoke("merge", good, "-o", good / "merged.json").exit_code == 0
+    assert invoke("merge", good, "-o", good / "merged.json", "--force").exit_code == 0
 
 
 def test_regions_socioeconomic(good: Path) -> None:
@@ -187,8 +190,14 @@ def test_regions_from_a_csv_file(good: Path, tmp_path: Path) -> None:
     assert "unknown province" not in in_vietnamese.output
     partial = tmp_path / "partial.csv"
     partial.write_text("province,region\nLong An,Một\n", encoding="utf-8")
-    incomplete = invoke("merge", good, "--regions", partial)
-    assert incomplete.exit_code == 2 and "Tiền Giang" in incomplete.output
+    moved = invoke("merge", good, "--regions", partial, "--format", "json")
+    assert moved.exit_code == 0, moved.output
+    regions = {
+        (f["region"], f["expected"])
+        for f in json.loads(moved.stdout)["facts"]
+        if f["level"] == "region" and f["measure"] == "funding"
+    }
+    assert regions == {("Một", 1), ("Nam", 19), ("Bắc", 28)}
 
 
 def test_english_headings_and_money_in_trieu(good: Path) -> None:

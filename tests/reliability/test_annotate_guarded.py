@@ -149,11 +149,15 @@ def test_marked_copies_into_a_path_that_cannot_be_a_folder_end_in_one_line(
     _refused(reports / "a.xlsx")
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    result = invoke("validate", reports, "--annotate", blocker / "marked")
+    result = invoke("validate", reports, "--annotate", blocker / "marked", "--lang", "en")
     no_traceback(result.stdout, result.stderr)
     assert result.exit_code == 2
-    [line] = [line for line in result.stderr.splitlines() if "marked copies" in line]
-    assert "Not a directory" in line
+    assert result.stdout == ""  # refused before any file was read
+    [line] = result.stderr.splitlines()
+    assert (
+        line
+        == f"kcstats validate: {blocker} is not a folder, so {blocker / 'marked'} cannot be written."
+    )
 
 
 @pytest.fixture

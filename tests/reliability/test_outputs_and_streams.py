@@ -48,7 +48,9 @@ def test_an_output_through_a_symlink_is_written_into_its_target_and_the_link_sta
     target.write_text("old")
     link = tmp_path / "link.json"
     link.symlink_to(target)
-    result = invoke("merge", inbox, "-o", link)
+    kept = invoke("merge", inbox, "-o", link)  # the file it leads to exists: --force
+    assert kept.exit_code == 2 and target.read_text() == "old"
+    result = invoke("merge", inbox, "-o", link, "--force")
     no_traceback(result.stdout, result.stderr)
     assert result.exit_code == 0, result.output
     assert link.is_symlink() and link.resolve() == target

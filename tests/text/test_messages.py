@@ -138,9 +138,13 @@ def test_every_kind_of_parameter_shows_in_each_language() -> None:
     params = (quoted("Hà Nội"), count(1234567), label("Tỉnh", "Province"))
     assert [show(p, "vi") for p in params] == ["Hà Nội", "1.234.567", "Tỉnh"]
     assert [show(p, "en") for p in params] == ["Hà Nội", "1,234,567", "Province"]
-    lines = joined("; ", [say("region.line.blank", line=2), say("region.line.era", line=5)])
-    assert show(lines, "en") == "line 2: province or region is blank; line 5: era must be 63 or 34"
-    assert show(lines, "vi") == "dòng 2: thiếu tỉnh hoặc vùng; dòng 5: era phải là 63 hoặc 34"
+    lines = joined(
+        "; ", [say("region.line.blank", where="r.csv:2"), say("region.line.era", where="r.csv:5")]
+    )
+    assert (
+        show(lines, "en") == "r.csv:2: province or region is blank; r.csv:5: era must be 63 or 34"
+    )
+    assert show(lines, "vi") == "r.csv:2: thiếu tỉnh hoặc vùng; r.csv:5: era phải là 63 hoặc 34"
 
 
 def test_a_long_quoted_text_is_cut_and_says_its_length_in_each_language() -> None:

@@ -18,11 +18,12 @@ from kcstats.cli import merge as merge_command
 from kcstats.cli import signals, streams
 from kcstats.cli import template as template_command
 from kcstats.cli import validate as validate_command
+from kcstats.cli.help import Group
 
+# Every help text is in the message table (help.*), in the user's language: kcstats.cli.help.
 app = typer.Typer(
     name="kcstats",
-    help="Kiểm tra và tổng hợp báo cáo khuyến công của các tỉnh. "
-    "Validate and merge provincial khuyến công report workbooks.",
+    cls=Group,
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -38,12 +39,10 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    version: bool = typer.Option(
-        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
-    ),
-    debug: bool = typer.Option(False, "--debug", help="Show tracebacks of internal errors."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True),
+    debug: bool = typer.Option(False, "--debug"),
 ) -> None:
-    """kcstats: báo cáo khuyến công / khuyến công reports."""
+    """Options of kcstats itself (--version, --debug)."""
     _state.debug = debug
 
 

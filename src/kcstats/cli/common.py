@@ -9,28 +9,42 @@ from enum import StrEnum
 
 import typer
 
+from kcstats.cli.language import Lang
+from kcstats.messages import MessageError
+
 
 class LangOption(StrEnum):
     vi = "vi"
     en = "en"
 
 
-LANG = typer.Option(LangOption.vi, "--lang", help="Language of messages and headings: vi or en.")
-JOBS = typer.Option(
-    None, "--jobs", "-j", min=1, help="Processes that read files (default: automatic)."
-)
+# Help texts: help.common.<name> in the message table (kcstats.cli.help).
+PATHS = typer.Argument(..., exists=True, metavar="PATH", show_default=False)
+LANG = typer.Option(LangOption.vi, "--lang", metavar="vi|en")
+JOBS = typer.Option(None, "--jobs", "-j", min=1, metavar="N")
+FORCE = typer.Option(False, "--force")
 
 
 class Prefer(StrEnum):
     newer = "newer"
 
 
-PREFER = typer.Option(
-    None,
-    "--prefer",
-    help="newer: of two differing reports for one province, year and period, count the one "
-    "whose own date (Ngày lập) is later; the other is skipped as superseded.",
-)
+PREFER = typer.Option(None, "--prefer", metavar="newer")
+
+
+def said(error: MessageError, lang: Lang) -> str:
+    """An error of the message table as the terminal may show it: each line with the
+    control characters of names it quotes (a file name, a CSV cell) made visible."""
+    from kcstats.render.safe import terminal_text
+
+    return "\n".join(terminal_text(line) for line in error.message(lang).split("\n"))
+
+
+def refuse(command: str, message: str) -> typer.Exit:
+    """A usage error found by kcstats itself (an output it must not write, a region table it
+    cannot use): the message, in the user's language, on standard error; exit status 2."""
+    typer.echo(f"kcstats {command}: {message}", err=True)
+    return typer.Exit(2)
 
 
 def stderr_is_terminal() -> bool:

@@ -15,16 +15,26 @@ from typing import TYPE_CHECKING
 import typer
 
 from kcstats.catalogue_file import YEARS  # the years a report may have
-from kcstats.cli.common import JOBS, LANG, PREFER, LangOption, Prefer, progress_bar
-from kcstats.cli.output_path import check_output, choose_writer, shown
-from kcstats.export.registry import (
-    DEFAULT,
-    Writer,
-    file_extensions,
-    stdout_help,
-    stdout_names,
+from kcstats.cli.common import (
+    FORCE,
+    JOBS,
+    LANG,
+    PATHS,
+    PREFER,
+    LangOption,
+    Prefer,
+    progress_bar,
+    refuse,
+    said,
 )
+from kcstats.cli.help import Command
+from kcstats.cli.language import Lang
+from kcstats.cli.output_path import check_output, choose_writer, shown
+from kcstats.export.registry import DEFAULT, Writer, stdout_names
 from kcstats.export.view_options import ViewOptions
+from kcstats.messages import as_params, joined, quoted, render, text
+from kcstats.outputs import make_parents
+from kcstats.render.safe import terminal_text
 
 if TYPE_CHECKING:
     from kcstats.merge.result import MergeResult
@@ -51,73 +61,45 @@ class MoneyUnitOption(StrEnum):
 
 
 def register(app: typer.Typer) -> None:
-    app.command("merge")(merge_command)
+    app.command("merge", cls=Command)(merge_command)
 
 
+# Help texts: help.merge.<parameter> in the message table (kcstats.cli.help).
 def merge_command(
-    paths: list[Path] = typer.Argument(
-        ..., exists=True, metavar="PATH", help="Report files or folders (searched recursively)."
-    ),
-    regions: str = typer.Option(
-        "conference",
-        "--regions",
-        help="Region set: conference (the khuyến công conference areas), socioeconomic, "
-        "or a CSV file with columns province,region.",
-    ),
-    by: By = typer.Option(By.region, "--by", help="region, or province for a table per province."),
+    paths: list[Path] = PATHS,
+    regions: str = typer.Option("conference", "--regions", metavar="conference|socioeconomic|FILE"),
+    by: By = typer.Option(By.region, "--by", metavar="region|province"),
     output_format: OutputFormat | None = typer.Option(
-        None,
-        "--format",
-        "-f",
-        help=stdout_help(),
+        None, "--format", "-f", metavar="|".join(stdout_names())
     ),
-    table: TableChoice = typer.Option(
-        TableChoice.facts, "--table", help="The table that CSV output holds: facts or growth."
-    ),
-    output: Path | None = typer.Option(
-        None,
-        "--output",
-        "-o",
-        help=f"Write to this file ({' '.join(file_extensions())}) instead of standard output; "
-        ".parquet writes the growth table beside it too (NAME.growth.parquet).",
-        dir_okay=False,
-    ),
+    table: TableChoice = typer.Option(TableChoice.facts, "--table", metavar="facts|growth"),
+    output: Path | None = typer.Option(None, "--output", "-o", dir_okay=False, metavar="FILE"),
+    force: bool = FORCE,
     money_unit: MoneyUnitOption = typer.Option(
-        MoneyUnitOption.ty, "--money-unit", help="Money shown in ty (tỷ đồng) or trieu (triệu)."
+        MoneyUnitOption.ty, "--money-unit", metavar="ty|trieu"
     ),
-    min_pct: float | None = typer.Option(
-        None, "--min-pct", min=0, help="List provinces and regions below N% of funding plan."
-    ),
-    max_pct: float | None = typer.Option(
-        None, "--max-pct", min=0, help="List provinces and regions above N% of funding plan."
-    ),
-    compare: tuple[int, int] | None = typer.Option(
-        None,
-        "--compare",
-        metavar="BASE TARGET",
-        help="Also compare these two years (e.g. --compare 2013 2014, or years further apart), "
-        "besides each year against the one before.",
-    ),
+    min_pct: float | None = typer.Option(None, "--min-pct", min=0, metavar="N"),
+    max_pct: float | None = typer.Option(None, "--max-pct", min=0, metavar="N"),
+    compare: tuple[int, int] | None = typer.Option(None, "--compare", metavar="BASE TARGET"),
     lang: LangOption = LANG,
     jobs: int | None = JOBS,
     prefer: Prefer | None = PREFER,
 ) -> None:
-    """Tổng hợp báo cáo / Merge reports: regional totals, plan against actual, missing reports.
+    """kcstats merge: options -> MergeOptions and ViewOptions -> kcstats.merge() -> one writer.
 
-    Exit status: 0 every report accepted, 1 a file refused or a plan check failed, 2 usage.
-    """
-    writer = choose_writer(None if output_format is None else str(output_format), output)
+    Every option is checked, and the output's place with it, before any file is read."""
+    said_lang: Lang = "en" if lang == LangOption.en else "vi"
+    writer = choose_writer(None if output_format is None else str(output_format), output, said_lang)
     if output is not None:
         for path in writer.paths(output):
-            check_output(path, paths)
+            check_output(path, paths, force=force, lang=said_lang)
     if min_pct is not None and max_pct is not None and min_pct > max_pct:
         raise typer.BadParameter("--min-pct > --max-pct", param_hint="--min-pct")
     pair = _compare_pair(compare)
     if writer.missing() is not None:
-        typer.echo(f"kcstats merge: {writer.needs_message()}", err=True)
-        raise typer.Exit(2)
+        raise refuse("merge", writer.needs_message(said_lang))
     view = ViewOptions(
-        lang="en" if lang == LangOption.en else "vi",
+        lang=said_lang,
         unit="trieu" if money_unit == MoneyUnitOption.trieu else "ty",
         by_province=by == By.province,
         min_pct=min_pct,
@@ -128,22 +110,25 @@ def merge_command(
     from kcstats.merge import MergeOptions, merge
     from kcstats.regions import RegionError
 
-    with progress_bar("Đọc tệp" if lang == "vi" else "Reading") as progress:
+    with progress_bar(text("cli.reading", view.lang)) as progress:
         options = MergeOptions(
             regions=regions,
             compare=pair,
             jobs=jobs,
             prefer_newer=prefer == Prefer.newer,
             progress=progress,
-            # The writers are imported while the workers read: the human view is shown
-            # whatever else is written.
+            # The writers are imported while the workers read: the human view (or its
+            # notes on standard error) is shown whatever else is written.
             warm_up=lambda: (DEFAULT.load(), writer.load()),
         )
         try:
             result = merge(paths, options)
         except RegionError as error:
-            raise typer.BadParameter(error.message(view.lang), param_hint="--regions") from None
+            raise refuse("merge", said(error, view.lang)) from None
 
+    if result.no_reports:
+        _no_reports(result, view, paths)
+        raise typer.Exit(1)
     view = view.checked(result)
     if pair is not None and not _compared(result, pair):
         from kcstats.export.views import TEXT
@@ -155,40 +140,61 @@ def merge_command(
 
 
 def _write(result: MergeResult, view: ViewOptions, writer: Writer, output: Path | None) -> None:
-    """A file: written, then the human view on standard output and where it went on standard
-    error. Standard output: the human view, or the document with what it leaves out (the
-    plan checks, and the refused and skipped files unless it lists them) on standard error."""
+    """Standard output: the human view, or the document with what it leaves out (the plan
+    checks, and the refused and skipped files unless it lists them) on standard error.
+    A file: written (its missing folders made), then on standard error what it leaves out
+    and one line saying what was written."""
     if output is None:
         writer.load()(result, view, sys.stdout)
         if not writer.human:
             _side_notes(result, view, files=not writer.lists_files)
         return
     try:
+        make_parents(output)
         writer.load()(result, view, output)
     except OSError as error:
-        raise typer.BadParameter(
-            f"không ghi được / cannot write {shown(output)}: {error.strerror or error}",
-            param_hint="--output",
-        ) from None
-    DEFAULT.load()(result, view, sys.stdout)
-    from kcstats.export.views import TEXT
+        reason = error.strerror or str(error)
+        params = as_params({"path": shown(output), "reason": reason})
+        raise refuse("merge", render("output.error.cannot-write", view.lang, params)) from None
+    from kcstats.export.tables import summary_line
 
-    for path in writer.paths(output):
-        typer.echo(TEXT[view.lang]["wrote"].format(path=shown(path)), err=True)
+    _side_notes(result, view, files=not writer.lists_files, summary=False)
+    written = joined(
+        text("output.and", view.lang), [quoted(shown(p)) for p in writer.paths(output)]
+    )
+    summary = ("text", summary_line(result, view.lang)[0])
+    typer.echo(
+        render("output.wrote", view.lang, (("paths", written), ("summary", summary))), err=True
+    )
 
 
-def _side_notes(result: MergeResult, view: ViewOptions, *, files: bool) -> None:
-    """Beside machine output on standard output: plan-check failures, and (where the
-    document does not list files) refused and skipped files, on standard error."""
+def _side_notes(
+    result: MergeResult, view: ViewOptions, *, files: bool, summary: bool = True
+) -> None:
+    """Beside an output that is not the human view: plan-check failures, and (where the
+    output does not list files) refused and skipped files, on standard error."""
     from kcstats.catalog import load_catalogue
-    from kcstats.export.tables import plan_table
+    from kcstats.export.tables import files_lines, plan_table
     from kcstats.render.merge import render_files, rich_table, table_console
 
     err = table_console(stderr=True)
     if view.plan_flags is not None and view.check_failed:
         err.print(rich_table(plan_table(view.plan_flags, load_catalogue(), view)))
-    if files:
+    if files and summary:
         render_files(result, lang=view.lang, console=err)
+    elif files:
+        for line in files_lines(result, view.lang):
+            err.print(terminal_text(line), highlight=False, markup=False)
+
+
+def _no_reports(result: MergeResult, view: ViewOptions, paths: list[Path]) -> None:
+    """Nothing to merge: why each file was skipped, and one line saying so; no output."""
+    from kcstats.export.tables import files_lines
+
+    for line in files_lines(result, view.lang):
+        typer.echo(terminal_text(line), err=True)
+    where = joined(", ", [quoted(shown(p)) for p in paths])
+    typer.echo(render("cli.no-reports", view.lang, (("paths", where),)), err=True)
 
 
 def _compare_pair(compare: tuple[int, int] | None) -> tuple[int, int] | None:

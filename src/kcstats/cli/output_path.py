@@ -1,46 +1,43 @@
 """Where kcstats merge writes, and in which format: the writer that --format and the -o
-file's extension choose (kcstats.export.registry), and the output paths it refuses."""
+file's extension choose (kcstats.export.registry), and the rules of kcstats.outputs for the
+files it writes, as usage errors in the user's language."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import typer
 
+from kcstats.cli.common import refuse, said
+from kcstats.cli.language import Lang
 from kcstats.export.registry import BY_NAME, DEFAULT, Writer, by_extension, file_extensions
+from kcstats.messages import as_params, render
+from kcstats.outputs import OutputError, check_output_file
 
 
-def choose_writer(output_format: str | None, output: Path | None) -> Writer:
+def choose_writer(output_format: str | None, output: Path | None, lang: Lang) -> Writer:
     """The writer for --format and -o: standard output takes --format (the table by default);
     a file takes its extension's format, or --format where the extension says none."""
     if output is None:
         return BY_NAME[output_format] if output_format else DEFAULT
-    extensions = file_extensions()
-    listed = " ".join(extensions)
+    listed = ("text", " ".join(file_extensions()))
     from_extension = by_extension(output)
     if output_format == DEFAULT.name:
-        either = " ".join(extensions[:-1]) + " or " + extensions[-1]
-        raise typer.BadParameter(
-            f"--format {DEFAULT.name} chỉ in ra màn hình; với -o hãy dùng {listed}. / "
-            f"--format {DEFAULT.name} is for the terminal; with -o use {either}.",
-            param_hint="--format",
-        )
+        raise _usage("cli.format.terminal-only", lang, name=DEFAULT.name, listed=listed)
     if output_format is not None and from_extension not in (None, BY_NAME[output_format]):
-        raise typer.BadParameter(
-            f"--format {output_format} không khớp đuôi tệp {output.suffix} / "
-            f"does not match the file extension {output.suffix}.",
-            param_hint="--format",
-        )
+        raise _usage("cli.format.mismatch", lang, name=output_format, suffix=output.suffix)
     writer = from_extension or (BY_NAME[output_format] if output_format else None)
     if writer is None:
-        raise typer.BadParameter(
-            f"không biết định dạng của {shown(output.name)}: dùng đuôi {listed} hoặc "
-            f"--format. / cannot tell the format of {shown(output.name)}: use {listed} "
-            "or --format.",
-            param_hint="--output",
-        )
+        raise _usage("cli.format.unknown", lang, file=output.name, listed=listed)
     return writer
+
+
+def check_output(output: Path, inputs: list[Path], *, force: bool, lang: Lang) -> None:
+    """kcstats.outputs' rules for an -o file, as a usage error (exit 2)."""
+    try:
+        check_output_file(output, inputs, overwrite=force)
+    except OutputError as error:
+        raise refuse("merge", said(error, lang)) from None
 
 
 def shown(path: Path | str) -> str:
@@ -50,51 +47,5 @@ def shown(path: Path | str) -> str:
     return terminal_text(str(path))
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    """Equal paths, or two spellings of one file (a case-insensitive disk, a hard link)."""
-    if a == b:
-        return True
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def _within(target: Path, folder: Path) -> bool:
-    return target.is_relative_to(folder) or any(_same_file(p, folder) for p in target.parents)
-
-
-def check_output(output: Path, inputs: list[Path]) -> None:
-    """Refuse an output that would overwrite an input, or a workbook written into an input
-    folder (it would be read as a report next time)."""
-    from kcstats.discover import WORKBOOK_SUFFIXES
-
-    # realpath, not resolve(): a link in a loop must reach the writing, which says so.
-    target = Path(os.path.realpath(output))
-    if target.is_dir():
-        raise typer.BadParameter(
-            f"{shown(output)} là một thư mục / is a folder.", param_hint="--output"
-        )
-    if not target.parent.is_dir():
-        raise typer.BadParameter(
-            f"thư mục {shown(output.parent)} không tồn tại / folder {shown(output.parent)} does not exist.",
-            param_hint="--output",
-        )
-    for source in inputs:
-        root = Path(os.path.realpath(source))
-        inside = root.is_dir() and _within(target, root)
-        is_workbook = target.suffix.lower() in WORKBOOK_SUFFIXES
-        if _same_file(target, root) or (inside and is_workbook and target.exists()):
-            raise typer.BadParameter(
-                f"{shown(output)} là một tệp đầu vào; kcstats không ghi đè báo cáo. / "
-                f"{shown(output)} is one of the inputs; kcstats never overwrites a report.",
-                param_hint="--output",
-            )
-        if inside and is_workbook:
-            raise typer.BadParameter(
-                f"{shown(output)} nằm trong thư mục đầu vào {shown(source)}; lần tổng hợp sau sẽ đọc nó như "
-                f"một báo cáo. Hãy ghi ra ngoài thư mục này. / {shown(output)} is inside the input "
-                f"folder {shown(source)}, where the next merge would read it as a report. Write it "
-                "outside that folder.",
-                param_hint="--output",
-            )
+def _usage(message_id: str, lang: Lang, **params: object) -> typer.Exit:
+    return refuse("merge", shown(render(message_id, lang, as_params(params))))

@@ -7,54 +7,42 @@ from pathlib import Path
 import typer
 
 from kcstats.catalogue_file import YEAR_MAX, YEAR_MIN
-from kcstats.cli.common import LANG, LangOption
+from kcstats.cli.common import FORCE, LANG, LangOption, refuse, said
+from kcstats.cli.help import Command
+from kcstats.cli.language import Lang
+from kcstats.messages import count, render, text
 
 
 def register(app: typer.Typer) -> None:
-    app.command("template")(template_command)
+    app.command("template", cls=Command)(template_command)
 
 
+# Help texts: help.template.<parameter> in the message table (kcstats.cli.help).
 def template_command(
-    output: Path = typer.Option(
-        ...,
-        "--output",
-        "-o",
-        help="The template file (.xlsx); with --all, the folder for one file per province.",
-    ),
-    province: str | None = typer.Option(
-        None, "--province", help="Pre-fill this province (any spelling the reader accepts)."
-    ),
-    year: int | None = typer.Option(
-        None, "--year", min=YEAR_MIN, max=YEAR_MAX, help="Pre-fill the year."
-    ),
-    period: str | None = typer.Option(
-        None,
-        "--period",
-        help="Pre-fill the period: Q1, H1, 9M, FY, Q2-Q4, M1-M11 (or '6 tháng', 'Quý II'...).",
-    ),
-    all_provinces: bool = typer.Option(
-        False, "--all", help="One template per province in force for --year and --period."
-    ),
-    region: str | None = typer.Option(
-        None, "--region", help="With --all: only this khuyến công area ('Nam', 'Bắc'...)."
-    ),
+    output: Path = typer.Option(..., "--output", "-o", metavar="FILE|FOLDER"),
+    province: str | None = typer.Option(None, "--province", metavar="NAME"),
+    year: int | None = typer.Option(None, "--year", min=YEAR_MIN, max=YEAR_MAX, metavar="YEAR"),
+    period: str | None = typer.Option(None, "--period", metavar="PERIOD"),
+    all_provinces: bool = typer.Option(False, "--all"),
+    region: str | None = typer.Option(None, "--region", metavar="AREA"),
     lang: LangOption = LANG,
-    force: bool = typer.Option(False, "--force", help="Overwrite files that already exist."),
+    force: bool = FORCE,
 ) -> None:
-    """Tạo mẫu báo cáo / Write blank report templates, pre-filled from the catalogue."""
+    """kcstats template: one template, or one per province with --all."""
     from kcstats.template import TemplateError, write_template, write_templates
 
+    said_lang: Lang = "en" if lang == LangOption.en else "vi"
     if all_provinces and province is not None:
-        raise typer.BadParameter("--province không dùng với --all / not with --all.")
+        raise refuse("template", text("cli.template.province-with-all", said_lang))
     if all_provinces and (year is None or period is None):
-        raise typer.BadParameter("--all cần --year và --period / needs --year and --period.")
+        raise refuse("template", text("cli.template.all-needs", said_lang))
     if region is not None and not all_provinces:
-        raise typer.BadParameter("--region chỉ dùng với --all / only with --all.")
+        raise refuse("template", text("cli.template.region-without-all", said_lang))
     try:
         if all_provinces:
             assert year is not None and period is not None
             written = write_templates(
-                output, year=year, period=period, region=region, lang=lang.value, overwrite=force
+                output, year=year, period=period, region=region, lang=said_lang, overwrite=force
             )
         else:
             written = [
@@ -63,14 +51,12 @@ def template_command(
                     province=province,
                     year=year,
                     period=period,
-                    lang=lang.value,
+                    lang=said_lang,
                     overwrite=force,
                 )
             ]
     except TemplateError as error:
-        typer.echo(f"kcstats template: {error.message(lang.value)}", err=True)
-        raise typer.Exit(2) from None
+        raise refuse("template", said(error, said_lang)) from None
     for path in written:
         typer.echo(str(path))
-    done = "Đã ghi {n} mẫu báo cáo." if lang == LangOption.vi else "Wrote {n} template(s)."
-    typer.echo(done.format(n=len(written)), err=True)
+    typer.echo(render("cli.template.wrote", said_lang, (("count", count(len(written))),)), err=True)

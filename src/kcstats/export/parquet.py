@@ -52,7 +52,7 @@ def _pyarrow() -> Any:
         import pyarrow as pa
         import pyarrow.parquet
     except ImportError as error:
-        raise ImportError(BY_NAME["parquet"].needs_message()) from error
+        raise ImportError(BY_NAME["parquet"].needs_message("en")) from error
     return pa
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from kcstats.export.view_options import ViewOptions
     from kcstats.merge.result import MergeResult
+    from kcstats.messages import Lang
 
 Sink = Path | TextIO
 Write = Callable[["MergeResult", "ViewOptions", Sink], None]
@@ -37,12 +38,10 @@ class Writer:
     - `companions`: other files it writes beside the one named: NAME.growth.parquet
       beside NAME.parquet for ("growth",).
     - `needs`, `extra`: an optional package it needs, and the extra that installs it.
-    - `about`: a few words for --help.
     """
 
     name: str
     module: str
-    about: str
     extensions: tuple[str, ...] = ()
     stdout: bool = True
     human: bool = False
@@ -62,13 +61,13 @@ class Writer:
             return None
         return self.needs
 
-    def needs_message(self) -> str:
-        """One vi/en line: what to install for this output."""
+    def needs_message(self, lang: Lang) -> str:
+        """One line: what to install for this output."""
+        from kcstats.messages import as_params, render
+
         install = f"pip install 'kcstats[{self.extra}]'"
-        return (
-            f"định dạng {self.name} cần gói {self.needs}: {install} / "
-            f"{self.name} output needs {self.needs}: {install}"
-        )
+        params = as_params({"name": self.name, "package": self.needs, "install": install})
+        return render("cli.format.needs", lang, params)
 
     def paths(self, output: Path) -> list[Path]:
         """Every file written for `-o output`: it, then its companions."""
@@ -81,15 +80,14 @@ def companion(output: Path, name: str) -> Path:
 
 
 WRITERS = (
-    Writer("table", "kcstats.render.merge", "default", human=True),
-    Writer("json", "kcstats.export.jsondoc", "the whole document", (".json",), lists_files=True),
-    Writer("csv", "kcstats.export.csvout", "one table", (".csv",)),
-    Writer("md", "kcstats.export.markdown", "Markdown", (".md",)),
-    Writer("xlsx", "kcstats.export.xlsx", "the summary workbook", (".xlsx",), stdout=False),
+    Writer("table", "kcstats.render.merge", human=True),
+    Writer("json", "kcstats.export.jsondoc", (".json",), lists_files=True),
+    Writer("csv", "kcstats.export.csvout", (".csv",)),
+    Writer("md", "kcstats.export.markdown", (".md",)),
+    Writer("xlsx", "kcstats.export.xlsx", (".xlsx",), stdout=False, lists_files=True),
     Writer(
         "parquet",
         "kcstats.export.parquet",
-        "the fact and growth tables",
         (".parquet",),
         stdout=False,
         companions=("growth",),
@@ -104,11 +102,6 @@ DEFAULT = BY_NAME["table"]
 def stdout_names() -> list[str]:
     """What --format can name: the outputs that can go to standard output."""
     return [writer.name for writer in WRITERS if writer.stdout]
-
-
-def stdout_help() -> str:
-    """--format's help: 'table (default), json (the whole document), ...'."""
-    return ", ".join(f"{w.name} ({w.about})" for w in WRITERS if w.stdout) + "."
 
 
 def file_extensions() -> list[str]:
