@@ -18,6 +18,7 @@ from openpyxl.chart import LineChart
 
 import kcstats
 from kcstats.catalog import Catalogue
+from kcstats.catalogue_file import YEARS
 from kcstats.export.markdown import merge_markdown
 from kcstats.export.view_options import ViewOptions
 from kcstats.export.xlsx import write_summary
@@ -257,3 +258,18 @@ def test_no_growth_sheet_without_growth(tmp_path: Path, catalogue: Catalogue) ->
     write_summary(path, kcstats.merge(tmp_path), catalogue, ViewOptions(lang="en", unit="ty"))
     workbook = openpyxl.load_workbook(path)
     assert "Growth" not in workbook.sheetnames
+
+
+def test_compare_years_out_of_range_or_reversed_are_one_line_in_the_asked_language(
+    south: Path,
+) -> None:
+    done = invoke("merge", south, "--compare", "2014", "2013")
+    assert done.exit_code == 2
+    assert done.stderr.strip() == (
+        "kcstats merge: --compare 2014 2013: năm gốc phải trước năm so sánh."
+    )
+    done = invoke("merge", south, "--compare", str(YEARS[0] - 1), "2013", "--lang", "en")
+    assert done.exit_code == 2
+    first, last = YEARS
+    said = f"kcstats merge: --compare {first - 1} 2013: years must be {first} to {last}."
+    assert done.stderr.strip() == said

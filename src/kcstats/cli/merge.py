@@ -95,7 +95,7 @@ def merge_command(
             check_output(path, paths, force=force, lang=said_lang)
     if min_pct is not None and max_pct is not None and min_pct > max_pct:
         raise typer.BadParameter("--min-pct > --max-pct", param_hint="--min-pct")
-    pair = _compare_pair(compare)
+    pair = _compare_pair(compare, said_lang)
     if writer.missing() is not None:
         raise refuse("merge", writer.needs_message(said_lang))
     view = ViewOptions(
@@ -197,23 +197,17 @@ def _no_reports(result: MergeResult, view: ViewOptions, paths: list[Path]) -> No
     typer.echo(render("cli.no-reports", view.lang, (("paths", where),)), err=True)
 
 
-def _compare_pair(compare: tuple[int, int] | None) -> tuple[int, int] | None:
+def _compare_pair(compare: tuple[int, int] | None, lang: Lang) -> tuple[int, int] | None:
     """--compare BASE TARGET: two report years, the base before the target."""
     if compare is None:
         return None
     base, target = compare
+    years = (("base", ("text", str(base))), ("target", ("text", str(target))))
     if not (YEARS[0] <= base <= YEARS[1] and YEARS[0] <= target <= YEARS[1]):
-        raise typer.BadParameter(
-            f"{base} {target}: năm phải từ {YEARS[0]} đến {YEARS[1]} / years must be "
-            f"{YEARS[0]} to {YEARS[1]}.",
-            param_hint="--compare",
-        )
+        bounds = (("first", ("text", str(YEARS[0]))), ("last", ("text", str(YEARS[1]))))
+        raise refuse("merge", render("cli.compare.years", lang, years + bounds))
     if base >= target:
-        raise typer.BadParameter(
-            f"{base} {target}: năm gốc phải trước năm so sánh / the base year must come "
-            "before the target year.",
-            param_hint="--compare",
-        )
+        raise refuse("merge", render("cli.compare.order", lang, years))
     return base, target
 
 
