@@ -45,6 +45,11 @@ class TableChoice(StrEnum):
     growth = "growth"
 
 
+class CsvStyleOption(StrEnum):
+    standard = "standard"
+    excel_vi = "excel-vi"
+
+
 class MoneyUnitOption(StrEnum):
     ty = "ty"
     trieu = "trieu"
@@ -73,6 +78,12 @@ def merge_command(
     ),
     table: TableChoice = typer.Option(
         TableChoice.facts, "--table", help="The table that CSV output holds: facts or growth."
+    ),
+    csv_style: CsvStyleOption = typer.Option(
+        CsvStyleOption.standard,
+        "--csv-style",
+        help="CSV for programs (standard: comma, 1553.093) or for a spreadsheet set to "
+        "Vietnamese (excel-vi: semicolon, 1553,093).",
     ),
     output: Path | None = typer.Option(
         None,
@@ -123,6 +134,7 @@ def merge_command(
         min_pct=min_pct,
         max_pct=max_pct,
         table="growth" if table == TableChoice.growth else "facts",
+        csv_style="excel-vi" if csv_style == CsvStyleOption.excel_vi else "standard",
     )
 
     from kcstats.merge import MergeOptions, merge
