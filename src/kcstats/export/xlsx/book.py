@@ -286,11 +286,13 @@ class Table:
             end = start
             while end + 1 < len(fields) and fields[end + 1].group == group:
                 end += 1
-            text = excel_text(group or "")
-            if end > start:
-                self.sheet.merge_range(1, start, 1, end, text, header)
+            if group is None:  # no group: a blank cell above each heading
+                for col in range(start, end + 1):
+                    self.sheet.write_blank(1, col, None, header)
+            elif end > start:
+                self.sheet.merge_range(1, start, 1, end, excel_text(group), header)
             else:
-                self.sheet.write_string(1, start, text, header)
+                self.sheet.write_string(1, start, excel_text(group), header)
             start = end + 1
 
     @property
