@@ -47,6 +47,8 @@ WORDS = Section("xlsx.")
 HEADER_FILL = "#DDEBF7"
 BAND_FILL = "#F2F2F2"
 GRID = "#A6A6A6"
+WRAP_WIDTH = 30  # characters: a column of wrapped text (a message) unless its field says
+LINE_HEIGHT = 15  # points: a line of the default font, for rows of wrapped text
 FOOTER_PLACE = 90  # characters of the source folder the footer shows (Excel allows 255 in all)
 
 # How a value is written: a number with its format, or text.
@@ -70,14 +72,15 @@ _NO_CONVERSION = {
 
 @dataclass(frozen=True, slots=True)
 class Field:
-    """A column of a table: the row dict's key, its heading, how its values are written, and
-    the heading of the group of columns it belongs to (a second header row, merged over
-    neighbours of the same group), if any."""
+    """A column of a table: the row dict's key, its heading, how its values are written, the
+    heading of the group of columns it belongs to (a second header row, merged over
+    neighbours of the same group), if any, and for wrapped text its width (characters)."""
 
     key: str
     heading: str
     kind: Kind
     group: str | None = None
+    width: int = WRAP_WIDTH
 
 
 def write_book(path: Path, fill: Callable[[Book], None], lang: Lang, source: str) -> None:
@@ -224,19 +227,22 @@ class _Width:
         if self.high is None or value > self.high:
             self.high = value
 
-    def width(self, kind: str) -> float:
+    def width(self, field_: Field) -> float:
+        if field_.kind == "wrap":
+            return field_.width
+        kind = field_.kind
         shown = [self.text]
         for extreme in (self.low, self.high):
             if extreme is not None:
                 shown.append(len(_shown_number(extreme, kind)) + 2)
-        return min(max(shown), 60 if kind == "wrap" else 40)
+        return min(max(shown), 40)
 
 
 def _heading_width(field_: Field) -> int:
     """Room for a heading wrapped on two or three lines: never narrower than its longest
     word (a column of small numbers under a long heading)."""
     if field_.kind == "wrap":
-        return 30
+        return field_.width
     longest = max((len(word) for word in field_.heading.split()), default=0)
     return min(max(longest + 2, len(field_.heading) // 2 + 2, 8), 24)
 
@@ -266,6 +272,7 @@ class Table:
         self.banded = False
         self.last_row = self.header_row  # from 0: the table's last row so far
         self._widths = [_Width(_heading_width(f)) for f in fields]
+        self._wrapped = [(f.key, f.width) for f in fields if f.kind == "wrap"]
         self._layouts: dict[tuple[Any, ...], list[tuple[str, bool, Format, _Width]]] = {}
         sheet, header = self.sheet, book.header_format
         sheet.write_string(0, 0, excel_text(title), book.title_format)
@@ -322,6 +329,8 @@ class Table:
         its spreadsheet row number (from 1)."""
         row = self.next_row
         sheet = self.sheet
+        if self._wrapped:
+            self._height(row, values)
         for col, (key, number, fmt, width) in enumerate(self._layout(style, kinds)):
             value = values.get(key)
             if value is None:
@@ -337,6 +346,22 @@ class Table:
         self.next_row += 1
         self.last_row = row
         return row + 1
+
+    def _height(self, row: int, values: dict[str, Any]) -> None:
+        """A row tall enough for its wrapped text, set before its cells are written (rows
+        are streamed); spreadsheet programs do not all fit it themselves (LibreOffice keeps
+        one line and lets the text run over the rows below)."""
+        lines = 1
+        for key, width in self._wrapped:
+            value = values.get(key)
+            if value is not None:
+                # About as many characters a line as the column is wide, less a margin.
+                per_line = max(width - 3, 1)
+                text = str(value)
+                needed = sum(-(-max(len(part), 1) // per_line) for part in text.split("\n"))
+                lines = max(lines, needed)
+        if lines > 1:
+            self.sheet.set_row(row, LINE_HEIGHT * min(lines, 20))
 
     def _layout(
         self, style: Style, kinds: dict[str, Kind] | None
@@ -387,7 +412,7 @@ class Table:
     def finish(self, *, autofilter: bool = True) -> Worksheet:
         sheet = self.sheet
         for col, (field_, width) in enumerate(zip(self.fields, self._widths, strict=True)):
-            sheet.set_column(col, col, width.width(field_.kind))
+            sheet.set_column(col, col, width.width(field_))
         sheet.freeze_panes(self.header_row + 1, self.frozen)
         if autofilter and not self.banded:
             last = max(self.last_row, self.header_row + 1)

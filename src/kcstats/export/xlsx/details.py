@@ -190,7 +190,7 @@ def files_sheet(
     folder that the footer names."""
     t, lang = TEXT[book.lang], book.lang
     fields = [
-        Field("path", t["file"], "wrap"),
+        Field("path", t["file"], "wrap", width=34),
         Field("status", t["status"], "label"),
         Field("province", t["province"], "text"),
         Field("year", t["year"], "int"),
@@ -199,9 +199,9 @@ def files_sheet(
         Field("severity", t["severity"], "label"),
         Field("sheet", t["sheet"], "text"),
         Field("cell", t["cell"], "text"),
-        Field("found", t["found"], "wrap"),
-        Field("expected", t["expected_text"], "wrap"),
-        Field("message", t["message"], "wrap"),
+        Field("found", t["found"], "wrap", width=24),
+        Field("expected", t["expected_text"], "wrap", width=24),
+        Field("message", t["message"], "wrap", width=48),
     ]
     sheet = book.table("files", title, fields, frozen=1)
     for f in result.files:

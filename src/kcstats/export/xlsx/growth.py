@@ -140,7 +140,7 @@ def _fields(
     if provinces:
         fields.insert(3, Field("region", t["region"], "text"))
         if any(row["base_from"] for row in rows):
-            fields.append(Field("base_from", t["base_from"], "wrap"))
+            fields.append(Field("base_from", t["base_from"], "wrap", width=24))
     spent = words["growth.spent"].format(unit=MONEY_UNIT_LABEL[unit])
     fields += [
         Field("actual.base", words["growth.base"], "money", spent),
