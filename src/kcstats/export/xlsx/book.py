@@ -51,7 +51,9 @@ WRAP_WIDTH = 30  # characters: a column of wrapped text (a message) unless its f
 LINE_HEIGHT = 15  # points: a line of the default font, for rows of wrapped text
 FOOTER_PLACE = 90  # characters of the source folder the footer shows (Excel allows 255 in all)
 
-# How a value is written: a number with its format, or text.
+# How a value is written: a number with its format (money, count, int: a year, pct, change_pct:
+# a signed growth), or text (text from the inputs, label: kcstats' own words, wrap: long text
+# wrapped in a fixed width, ratio: "20/63" set right).
 Kind = Literal["text", "label", "wrap", "ratio", "money", "count", "int", "pct", "change_pct"]
 NUMBER_FORMATS: dict[str, str] = {
     "money": MONEY_FORMAT,
@@ -60,7 +62,7 @@ NUMBER_FORMATS: dict[str, str] = {
     "pct": PCT_FORMAT,
     "change_pct": CHANGE_FORMAT,
 }
-# A row's look: plain, bold (a total), a subtotal, or flagged (outside the plan-check bounds).
+# A row's look: plain, bold (a total), or flagged (outside the plan-check bounds, an error).
 Style = Literal["plain", "bold", "flag"]
 _NO_CONVERSION = {
     # Every text is written with write_string; these keep write() from guessing too.
@@ -203,6 +205,7 @@ def _day(day: date, lang: Lang) -> str:
 def _footer(words: dict[str, str], source: str, lang: Lang) -> str:
     """Left: the source folder (its end, where it is long); centre: the day it was made;
     right: the page. '&' is the footer's code character: a folder's own is doubled."""
+    source = excel_text(source)  # a control character in a folder's name: not in XML
     if len(source) > FOOTER_PLACE:
         source = "…" + source[-(FOOTER_PLACE - 1) :]
     place = words["footer.source"].format(folder=source).replace("&", "&&") if source else ""
