@@ -204,52 +204,57 @@ def test_markdown_has_the_growth_tables_and_notes(mixed: Path, catalogue: Catalo
     assert "Bắc Kạn gave no figure." in text
 
 
-def test_the_workbook_has_a_growth_sheet_with_a_line_chart(
+def _table(sheet: Any) -> list[dict[str, Any]]:
+    """The rows of a growth sheet by heading (row 3; the group headings are in row 2)."""
+    headers = [c.value for c in sheet[3]]
+    return [
+        dict(zip(headers, row, strict=False))
+        for row in sheet.iter_rows(min_row=4, values_only=True)
+        if row[0] is not None
+    ]
+
+
+def test_the_workbook_has_growth_sheets_and_a_growth_chart(
     mixed: Path, catalogue: Catalogue, tmp_path: Path
 ) -> None:
     result = kcstats.merge(mixed)
     path = tmp_path / "summary.xlsx"
     write_summary(path, result, catalogue, ViewOptions(lang="vi", unit="trieu"))
     workbook = openpyxl.load_workbook(path)
+    names = workbook.sheetnames
+    assert names.index("Tăng trưởng") + 1 == names.index("Biểu đồ tăng trưởng")
+    assert names.index("Biểu đồ tăng trưởng") + 1 == names.index("Tăng trưởng theo tỉnh")
+    # By province: the old provinces each unit's base was built from, and the change.
+    provinces = workbook["Tăng trưởng theo tỉnh"]
+    assert "Kinh phí thực hiện (triệu đồng)" in [c.value for c in provinces[2]]
+    tay_ninh = next(r for r in _table(provinces) if r["Tỉnh/TP"] == "Tây Ninh")
+    assert tay_ninh["Năm gốc gồm"] == "Long An + Tây Ninh"
+    assert tay_ninh["TH năm gốc"] == 230 and tay_ninh["TH năm so sánh"] == 345
+    assert tay_ninh["% tăng/giảm"] == 50
+    # The chart's data under the regional growth table: regional funding spent by year.
     sheet = workbook["Tăng trưởng"]
-    headers = [c.value for c in sheet[2]]
-    assert "Năm gốc gồm" in headers and "% tăng/giảm" in headers
-    column = {h: i for i, h in enumerate(headers) if h}
-    rows = list(sheet.iter_rows(min_row=3, values_only=True))
-    tay_ninh = next(
-        r
-        for r in rows
-        if r[column["Tỉnh/TP"]] == "Tây Ninh"
-        and r[column["Nguồn"]].startswith("Tổng")
-        and r[column["Cơ sở so sánh"]] == "Thực hiện so với thực hiện"
-        and r[column["Chỉ tiêu"]] == "Kinh phí"
-    )
-    assert tay_ninh[column["Năm gốc gồm"]] == "Long An + Tây Ninh"
-    assert tay_ninh[column["Giá trị gốc (triệu đồng)"]] == 230
-    assert tay_ninh[column["% tăng/giảm"]] == 50
-    # The chart: regional funding spent over the years, a series per region.
-    (chart,) = sheet._charts
-    assert isinstance(chart, LineChart)
-    assert len(chart.series) == 3
-    first = column["Năm"]
-    years = [sheet.cell(row=r, column=first + 1).value for r in (3, 4)]
+    rows = [tuple(c.value for c in line) for line in sheet.iter_rows()]
+    header = next(i for i, r in enumerate(rows) if r[0] == "Năm" and r[1] is not None)
+    names_row = [v for v in rows[header] if v is not None]
+    years = [rows[header + 1][0], rows[header + 2][0]]
     assert years == [2024, 2025]
     by_region = {
-        sheet.cell(row=2, column=first + 1 + k).value: [
-            sheet.cell(row=r, column=first + 1 + k).value for r in (3, 4)
-        ]
-        for k in range(1, 4)
+        names_row[k]: [rows[header + 1][k], rows[header + 2][k]] for k in range(1, len(names_row))
     }
     assert by_region == {
         "Bắc": [140, 235],
         "Miền Trung - Tây Nguyên": [None, 360],
         "Nam": [480, 345],
     }
-    references = [s.val.numRef.f for s in chart.series]
-    letter = openpyxl.utils.get_column_letter(first + 2)
-    assert references[0] == f"'Tăng trưởng'!${letter}$3:${letter}$4"
-    assert chart.series[0].tx.strRef.f.replace("$", "") == f"'Tăng trưởng'!{letter}2"
-    assert "34" in str(sheet.cell(row=5, column=first + 1).value)  # the merger, said
+    assert "34" in str(rows[header + 3][0])  # the merger, said
+    # The chart, on a sheet of its own: a line a region over those cells.
+    (chart,) = workbook["Biểu đồ tăng trưởng"]._charts
+    assert isinstance(chart, LineChart)
+    assert len(chart.series) == 3
+    first, last = header + 2, header + 3  # spreadsheet rows of 2024 and 2025
+    assert chart.series[0].val.numRef.f == f"'Tăng trưởng'!$B${first}:$B${last}"
+    assert chart.series[0].tx.strRef.f.replace("$", "") == f"'Tăng trưởng'!B{header + 1}"
+    assert chart.y_axis.scaling.min == 0
 
 
 def test_no_growth_sheet_without_growth(tmp_path: Path, catalogue: Catalogue) -> None:

@@ -246,9 +246,39 @@ def test_markdown_has_the_regional_tables(result: MergeResult, catalogue: Catalo
 # The summary workbook -------------------------------------------------------------------
 
 
-def _sheet_rows(ws: Any) -> list[dict[str, Any]]:
-    headers = [c.value for c in ws[2]]
-    return [dict(zip(headers, (c for c in row), strict=True)) for row in ws.iter_rows(min_row=3)]
+def _sheet_rows(ws: Any, header: int = 2) -> list[dict[str, Any]]:
+    """A sheet's rows by heading (row 2, or row 3 under group headings); band rows (a
+    period over the rows under it) carry the period to them as "period"."""
+    headers = [c.value for c in ws[header]]
+    out, period = [], None
+    for line in ws.iter_rows(min_row=header + 1):
+        if line[0].value is not None and all(c.value is None for c in line[1:]):
+            period = line[0].value
+            continue
+        out.append({**dict(zip(headers, line, strict=True)), "period": period})
+    return out
+
+
+def _grouped(ws: Any) -> list[dict[str, Any]]:
+    """Rows of a sheet with group headings: each column by 'group heading' (the source above
+    KH / TH / % KH, merged over them), or its own heading where it has no group."""
+    groups = {c.column: c.value for c in ws[2]}
+    for merged in ws.merged_cells.ranges:
+        if merged.min_row == 2:
+            for column in range(merged.min_col, merged.max_col + 1):
+                groups[column] = ws.cell(row=2, column=merged.min_col).value
+    headings = [c.value for c in ws[3]]
+    names = [
+        f"{groups[n]} {heading}" if groups[n] else heading
+        for n, heading in enumerate(headings, start=1)
+    ]
+    out, period = [], None
+    for line in ws.iter_rows(min_row=4):
+        if line[0].value is not None and all(c.value is None for c in line[1:]):
+            period = line[0].value  # a band: the period of the rows under it
+            continue
+        out.append({**dict(zip(names, line, strict=True)), "period": period})
+    return out
 
 
 def test_the_summary_workbook(result: MergeResult, catalogue: Catalogue, tmp_path: Path) -> None:
@@ -257,58 +287,75 @@ def test_the_summary_workbook(result: MergeResult, catalogue: Catalogue, tmp_pat
     workbook = openpyxl.load_workbook(path)
     assert workbook.sheetnames == [
         "Tổng hợp vùng",
-        "Biểu đồ",
+        "Biểu đồ vùng",
         "Theo tỉnh",
+        "Biểu đồ tỉnh",
         "Kế hoạch - Thực hiện",
         "Tăng trưởng",
+        "Biểu đồ tăng trưởng",
+        "Tăng trưởng theo tỉnh",
         "Tỉnh chưa báo cáo",
         "Tệp và lỗi",
     ]
     regions = workbook["Tổng hợp vùng"]
-    assert regions.freeze_panes == "D3"
-    rows = _sheet_rows(regions)
-    nam = next(r for r in rows if r["Vùng"].value == "Nam" and r["Năm"].value == 2024)
+    assert regions.freeze_panes == "B4"
+    rows = _grouped(regions)
+    nam = next(r for r in rows if r["Vùng"].value == "Nam" and r["period"] == "6 tháng 2024")
     expected = funding(result, "national", level="region", region="Nam")
     assert nam["KCQG TH"].value == pytest.approx(float(expected["actual"] / 1000))
     assert nam["KCQG TH"].number_format == MONEY_FORMAT
-    assert nam["KCQG KH"].value == pytest.approx(1.7005)  # 1.200,5 + 500 triệu
     assert nam["KCQG % KH"].number_format == PCT_FORMAT
     assert nam["KCQG % KH"].value == pytest.approx(1350 / 1700.5 * 100, abs=1e-4)
-    assert nam["Báo cáo"].value == 2 and nam["Số tỉnh"].value == 20
+    assert nam["Báo cáo"].value == "2/20"
     assert nam["Đề án TH"].value == 12 and nam["Đề án TH"].number_format == COUNT_FORMAT
-    total = next(r for r in rows if r["Vùng"].value == "Tổng cộng" and r["Năm"].value == 2024)
+    total = next(
+        r for r in rows if r["Vùng"].value == "Tổng cộng" and r["period"] == "6 tháng 2024"
+    )
     assert total["Tổng TH"].value == pytest.approx(4.160125)  # 1.100 + 2.800,125 + 250 + 10
     assert total["Tổng TH"].font.bold
-    # Every sheet: a title, a frozen header row, and columns wide enough to read.
-    for ws in workbook:
-        if ws.title == "Biểu đồ":
-            continue
-        assert ws.freeze_panes is not None and ws.freeze_panes.endswith("3"), ws.title
-        assert ws.auto_filter.ref is not None and ws.auto_filter.ref.startswith("A2:")
+    # Every table sheet: a title, frozen header rows, and columns wide enough to read.
+    for ws in workbook.worksheets:
+        header = 3 if ws.title in ("Tổng hợp vùng", "Theo tỉnh", "Tăng trưởng",
+                                   "Tăng trưởng theo tỉnh") else 2  # fmt: skip
+        assert ws.freeze_panes is not None and ws.freeze_panes.endswith(str(header + 1))
+        if ws.title != "Tổng hợp vùng":
+            assert ws.auto_filter.ref is not None and ws.auto_filter.ref.startswith(f"A{header}:")
         assert all(ws.column_dimensions[c].width >= 8 for c in ("A", "B")), ws.title
-    charts = workbook["Biểu đồ"]._charts
-    assert len(charts) == 2
-    assert [len(c.series) for c in charts] == [2, 2]
+    charts = [workbook[name]._charts for name in ("Biểu đồ vùng", "Biểu đồ tỉnh")]
+    assert [len(c) for c in charts] == [1, 1]
+    by_region, by_province = charts[0][0], charts[1][0]
+    assert [len(c.series) for c in (by_region, by_province)] == [2, 2]
     # Plan against actual by region, and funding by province, of the latest period.
-    assert charts[0].series[0].cat.strRef.f == "'Tổng hợp vùng'!$C$5:$C$6"
-    assert [regions["C5"].value, regions["C6"].value] == ["Bắc", "Nam"]
-    assert charts[0].series[1].val.numRef.f == "'Tổng hợp vùng'!$M$5:$M$6"
-    assert regions["M2"].value == "Tổng TH"
-    assert charts[1].series[0].cat.strRef.f.startswith("'Theo tỉnh'!$D$")
-    provinces = _sheet_rows(workbook["Theo tỉnh"])
+    places = [c.value for c in regions["A"]]
+    first = places.index("6 tháng 2024") + 2  # the band, then Bắc and Nam
+    assert [regions[f"A{first}"].value, regions[f"A{first + 1}"].value] == ["Bắc", "Nam"]
+    assert by_region.series[0].cat.strRef.f == f"'Tổng hợp vùng'!$A${first}:$A${first + 1}"
+    column = next(c.column_letter for c in regions[3] if c.value == "TH" and
+                  regions.cell(row=2, column=c.column - 1).value == "Tổng")  # fmt: skip
+    assert (
+        by_region.series[1].val.numRef.f
+        == f"'Tổng hợp vùng'!${column}${first}:${column}${first + 1}"
+    )
+    assert by_province.series[0].cat.strRef.f.startswith("'Theo tỉnh'!$D$")
+    provinces = _grouped(workbook["Theo tỉnh"])
     tien_giang = next(r for r in provinces if r["Tỉnh/TP"].value == "Tiền Giang")
     assert tien_giang["Vốn đối ứng TH"].value == pytest.approx(8)  # 8 tỷ đồng
     plan = _sheet_rows(workbook["Kế hoạch - Thực hiện"])
     money = [r for r in plan if r["ĐVT"].value == "tỷ đồng"]
-    spent = [r["Thực hiện (tỷ đồng)"] for r in money if r["Thực hiện (tỷ đồng)"].value is not None]
+    spent = [r["Thực hiện"] for r in money if r["Thực hiện"].value is not None]
     assert spent and all(c.number_format == MONEY_FORMAT for c in spent)
     assert all(isinstance(c.value, float | int) for c in spent)
+    nam_plan = next(r for r in money if r["Vùng"].value == "Nam" and r["Nguồn"].value
+                    == "Khuyến công quốc gia" and r["Cấp"].value == "Vùng" and r["Năm"].value == 2024)  # fmt: skip
+    assert nam_plan["Kế hoạch"].value == pytest.approx(1.7005)  # 1.200,5 + 500 triệu
+    counts = [r["Thực hiện"] for r in plan if r["ĐVT"].value == "đề án"]
+    assert counts and all(c.number_format == COUNT_FORMAT for c in counts)
     missing = _sheet_rows(workbook["Tỉnh chưa báo cáo"])
     assert len(missing) == len(result.missing)
     files = _sheet_rows(workbook["Tệp và lỗi"])
     found = {r["Nội dung ô"].value for r in files}
     assert {"@SUM(1)", "-1+2", "=A1"} <= found
-    for ws in workbook:
+    for ws in workbook.worksheets:
         for line in ws.iter_rows():
             for c in line:
                 assert c.data_type != "f", (ws.title, c.coordinate, c.value)
@@ -317,18 +364,24 @@ def test_the_summary_workbook(result: MergeResult, catalogue: Catalogue, tmp_pat
 def test_the_summary_workbook_in_english_and_trieu(
     result: MergeResult, catalogue: Catalogue, tmp_path: Path
 ) -> None:
+    growth = growth_rows()
+    growth.loc[3, "source"] = "total"  # Nam's funding, under a region named '=Nam'
+    growth.loc[3, "region"] = "=Nam"
+    merged = MergeResult(result.files, result.facts, result.missing, growth, result.regions)
     path = tmp_path / "summary.xlsx"
-    write_summary(path, with_growth(result), catalogue, ViewOptions(lang="en", unit="trieu"))
+    write_summary(path, merged, catalogue, ViewOptions(lang="en", unit="trieu"))
     workbook = openpyxl.load_workbook(path)
     assert "Growth" in workbook.sheetnames and workbook.sheetnames[0] == "Regional totals"
-    rows = _sheet_rows(workbook["Regional totals"])
-    nam = next(r for r in rows if r["Region"].value == "Nam" and r["Year"].value == 2024)
+    rows = _grouped(workbook["Regional totals"])
+    nam = next(r for r in rows if r["Region"].value == "Nam" and r["period"] == "First half 2024")
     assert nam["National actual"].value == pytest.approx(1350)
-    growth = _sheet_rows(workbook["Growth"])
-    assert len(growth) == 4
-    assert growth[3]["Change (triệu đồng)"].value == pytest.approx(-4.5)
-    assert growth[2]["Region"].value == "=Nam" and growth[2]["Region"].data_type == "s"
-    assert growth[1]["Change (count)"].value == 0
+    growth_sheet = _sheet_rows(workbook["Growth"], header=3)
+    growth_sheet = growth_sheet[: [r["Region"].value for r in growth_sheet].index(None)]
+    assert [r["Region"].value for r in growth_sheet] == ["=Nam", "Total"]
+    assert growth_sheet[0]["Region"].data_type == "s"
+    assert growth_sheet[0]["Change"].value == pytest.approx(-4.5)
+    assert growth_sheet[1]["Target year actual"].value == pytest.approx(4161.375)
+    assert growth_sheet[1]["% change"].value == pytest.approx(103934.375)
 
 
 def test_text_cells_never_become_formulas(tmp_path: Path) -> None:

@@ -55,6 +55,11 @@ class TableChoice(StrEnum):
     growth = "growth"
 
 
+class CsvStyleOption(StrEnum):
+    standard = "standard"
+    excel_vi = "excel-vi"
+
+
 class MoneyUnitOption(StrEnum):
     ty = "ty"
     trieu = "trieu"
@@ -73,6 +78,9 @@ def merge_command(
         None, "--format", "-f", metavar="|".join(stdout_names())
     ),
     table: TableChoice = typer.Option(TableChoice.facts, "--table", metavar="facts|growth"),
+    csv_style: CsvStyleOption = typer.Option(
+        CsvStyleOption.standard, "--csv-style", metavar="standard|excel-vi"
+    ),
     output: Path | None = typer.Option(None, "--output", "-o", dir_okay=False, metavar="FILE"),
     force: bool = FORCE,
     money_unit: MoneyUnitOption = typer.Option(
@@ -105,6 +113,7 @@ def merge_command(
         min_pct=min_pct,
         max_pct=max_pct,
         table="growth" if table == TableChoice.growth else "facts",
+        csv_style="excel-vi" if csv_style == CsvStyleOption.excel_vi else "standard",
     )
 
     from kcstats.merge import MergeOptions, merge

@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from kcstats.problems import Lang
 
 TableName = Literal["facts", "growth"]
+# standard: comma and dot decimal, for programs; excel-vi: semicolon and comma decimal, for a
+# spreadsheet set to Vietnamese (kcstats.export.csvout).
+CsvStyleName = Literal["standard", "excel-vi"]
 
 
 # eq=False: plan_flags is a DataFrame, which has no truth value to compare by.
@@ -26,6 +29,7 @@ class ViewOptions:
     - `min_pct`, `max_pct`: the bounds of the plan check (percent of the funding plan), and
       `plan_flags` the places outside them (MergeResult.plan_check), set by `checked`.
     - `table`: the table that CSV output holds.
+    - `csv_style`: how CSV writes numbers and separates cells (kcstats.export.csvout).
     """
 
     lang: Lang = "vi"
@@ -34,6 +38,7 @@ class ViewOptions:
     min_pct: float | None = None
     max_pct: float | None = None
     table: TableName = "facts"
+    csv_style: CsvStyleName = "standard"
     plan_flags: pd.DataFrame | None = None
 
     def checked(self, result: MergeResult) -> ViewOptions:
