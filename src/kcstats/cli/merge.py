@@ -24,7 +24,8 @@ from kcstats.export.registry import (
     stdout_help,
     stdout_names,
 )
-from kcstats.export.view_options import ViewOptions
+from kcstats.export.view_options import MONEY_UNIT_NAMES, ViewOptions
+from kcstats.export.view_options import money_unit as money_unit_of
 
 if TYPE_CHECKING:
     from kcstats.merge.result import MergeResult
@@ -43,11 +44,6 @@ class By(StrEnum):
 class TableChoice(StrEnum):
     facts = "facts"
     growth = "growth"
-
-
-class MoneyUnitOption(StrEnum):
-    ty = "ty"
-    trieu = "trieu"
 
 
 def register(app: typer.Typer) -> None:
@@ -82,8 +78,11 @@ def merge_command(
         ".parquet writes the growth table beside it too (NAME.growth.parquet).",
         dir_okay=False,
     ),
-    money_unit: MoneyUnitOption = typer.Option(
-        MoneyUnitOption.ty, "--money-unit", help="Money shown in ty (tỷ đồng) or trieu (triệu)."
+    money_unit: str = typer.Option(
+        "tỷ",
+        "--money-unit",
+        metavar="tỷ|triệu",
+        help="Money in the tables in tỷ đồng (tỷ, ty) or triệu đồng (triệu, trieu).",
     ),
     min_pct: float | None = typer.Option(
         None, "--min-pct", min=0, help="List provinces and regions below N% of funding plan."
@@ -106,6 +105,15 @@ def merge_command(
 
     Exit status: 0 every report accepted, 1 a file refused or a plan check failed, 2 usage.
     """
+    unit = money_unit_of(money_unit)
+    if unit is None:
+        from kcstats.messages import render
+        from kcstats.render.safe import terminal_text
+
+        given = ("text", terminal_text(money_unit))
+        names = ("text", ", ".join(n for names in MONEY_UNIT_NAMES.values() for n in names[:2]))
+        message = render("cli.money_unit", lang.value, (("given", given), ("names", names)))
+        raise typer.BadParameter(message, param_hint="--money-unit")
     writer = choose_writer(None if output_format is None else str(output_format), output)
     if output is not None:
         for path in writer.paths(output):
@@ -118,7 +126,7 @@ def merge_command(
         raise typer.Exit(2)
     view = ViewOptions(
         lang="en" if lang == LangOption.en else "vi",
-        unit="trieu" if money_unit == MoneyUnitOption.trieu else "ty",
+        unit=unit,
         by_province=by == By.province,
         min_pct=min_pct,
         max_pct=max_pct,
