@@ -134,6 +134,9 @@ def fitting_tables(draw: st.DrawFn) -> TextTable:
         ),
         emphasis=set(draw(st.lists(st.integers(0, 8)))),
         section_ends=set(draw(st.lists(st.integers(0, 8)))),
+        notes=draw(st.lists(fitting, max_size=2)),
+        breaks=set(draw(st.lists(st.integers(1, 8)))),  # parts where the terminal is narrow
+        continued="(tiếp)",
     )
 
 
