@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -18,10 +19,14 @@ def invoke(*args: str | Path) -> Result:
     return CliRunner().invoke(app, [str(a) for a in args])
 
 
-def run_installed(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+def run_installed(
+    *args: str | Path, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The installed command in `cwd`, with `env` added to this process's environment."""
     return subprocess.run(
         [str(KCSTATS), *map(str, args)],
         cwd=cwd,
+        env=None if env is None else {**os.environ, **env},
         capture_output=True,
         text=True,
         encoding="utf-8",

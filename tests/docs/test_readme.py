@@ -87,7 +87,7 @@ def test_the_demo_output_shown_is_what_make_demo_prints_today(workdir: Path) -> 
         cwd=workdir,
         capture_output=True,
         text=True,
-        env={**os.environ, "COLUMNS": "110"},
+        env={**os.environ, "COLUMNS": "80"},
         check=True,
     )
     printed = [line.rstrip() for line in (done.stdout + done.stderr).splitlines() if line.strip()]

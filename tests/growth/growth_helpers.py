@@ -99,5 +99,7 @@ def D(text: str) -> Decimal:
     return Decimal(text)
 
 
-def invoke(*args: str | Path) -> Result:
-    return CliRunner().invoke(app, [str(a) for a in args])
+def invoke(*args: str | Path, columns: int | None = None) -> Result:
+    """kcstats with these arguments; its tables drawn for a terminal `columns` wide."""
+    env = None if columns is None else {"COLUMNS": str(columns)}
+    return CliRunner().invoke(app, [str(a) for a in args], env=env)

@@ -97,7 +97,7 @@ def test_without_activity_funding_there_is_no_activity_sheet_nor_column(
     assert "Theo hoạt động" not in workbook.sheetnames
     assert "Hoạt động" not in [c.value for c in workbook["Kế hoạch - Thực hiện"][2]]
     console = Console(file=io.StringIO(), width=80)
-    render_merge(plain, catalogue, ViewOptions(lang="vi", unit="trieu"), console=console)
+    render_merge(plain, ViewOptions(lang="vi", unit="trieu"), catalogue, console=console)
     assert "hoạt động" not in console.file.getvalue()  # type: ignore[attr-defined]
 
 
@@ -105,12 +105,13 @@ def test_the_terminal_shows_money_by_activity_within_80_columns(
     result: MergeResult, catalogue: Catalogue
 ) -> None:
     console = Console(file=io.StringIO(), width=80)
-    render_merge(result, catalogue, ViewOptions(lang="vi", unit="trieu"), console=console)
+    render_merge(result, ViewOptions(lang="vi", unit="trieu"), catalogue, console=console)
     text: str = console.file.getvalue()  # type: ignore[attr-defined]
     start = text.index("Kinh phí theo hoạt động và vùng, 6 tháng 2024 (triệu đồng)")
     table = text[start : text.index("Tỉnh chưa có báo cáo")]
     assert max(len(line) for line in table.splitlines()) <= 80
     assert "Tư vấn" in table and "Đào tạo nghề" in table
     consulting = next(line for line in table.splitlines() if "Tư vấn" in line)
-    # Bắc 45, Miền Trung - Tây Nguyên 12, Nam 12; the total's plan 80, actual 69, 86,3 %.
-    assert consulting.split()[-6:] == ["45", "12", "12", "80", "69", "86,3"]
+    # Bắc 45, Miền Trung - Tây Nguyên 12, Nam 12; the total's plan 80, actual 69, 86,3 %;
+    # every money cell with the one decimal that some figure of the table needs.
+    assert consulting.split()[-6:] == ["45,0", "12,0", "12,0", "80,0", "69,0", "86,3"]

@@ -31,7 +31,8 @@ from kcstats.cli.help import Command
 from kcstats.cli.language import Lang
 from kcstats.cli.output_path import check_output, choose_writer, shown
 from kcstats.export.registry import DEFAULT, Writer, stdout_names
-from kcstats.export.view_options import ViewOptions
+from kcstats.export.view_options import MONEY_UNIT_NAMES, ViewOptions
+from kcstats.export.view_options import money_unit as money_unit_of
 from kcstats.messages import as_params, joined, quoted, render, text
 from kcstats.outputs import make_parents
 from kcstats.render.safe import terminal_text
@@ -60,11 +61,6 @@ class CsvStyleOption(StrEnum):
     excel_vi = "excel-vi"
 
 
-class MoneyUnitOption(StrEnum):
-    ty = "ty"
-    trieu = "trieu"
-
-
 def register(app: typer.Typer) -> None:
     app.command("merge", cls=Command)(merge_command)
 
@@ -83,9 +79,7 @@ def merge_command(
     ),
     output: Path | None = typer.Option(None, "--output", "-o", dir_okay=False, metavar="FILE"),
     force: bool = FORCE,
-    money_unit: MoneyUnitOption = typer.Option(
-        MoneyUnitOption.ty, "--money-unit", metavar="ty|trieu"
-    ),
+    money_unit: str = typer.Option("tỷ", "--money-unit", metavar="tỷ|triệu"),
     min_pct: float | None = typer.Option(None, "--min-pct", min=0, metavar="N"),
     max_pct: float | None = typer.Option(None, "--max-pct", min=0, metavar="N"),
     compare: tuple[int, int] | None = typer.Option(None, "--compare", metavar="BASE TARGET"),
@@ -98,6 +92,12 @@ def merge_command(
     Every option is checked, and the output's place with it, before any file is read."""
     said_lang: Lang = "en" if lang == LangOption.en else "vi"
     writer = choose_writer(None if output_format is None else str(output_format), output, said_lang)
+    unit = money_unit_of(money_unit)
+    if unit is None:
+        given = ("text", terminal_text(money_unit))
+        names = ("text", ", ".join(n for names in MONEY_UNIT_NAMES.values() for n in names[:2]))
+        message = render("cli.money_unit", said_lang, (("given", given), ("names", names)))
+        raise refuse("merge", message)
     if output is not None:
         for path in writer.paths(output):
             check_output(path, paths, force=force, lang=said_lang)
@@ -108,7 +108,7 @@ def merge_command(
         raise refuse("merge", writer.needs_message(said_lang))
     view = ViewOptions(
         lang=said_lang,
-        unit="trieu" if money_unit == MoneyUnitOption.trieu else "ty",
+        unit=unit,
         by_province=by == By.province,
         min_pct=min_pct,
         max_pct=max_pct,

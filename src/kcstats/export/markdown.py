@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from kcstats.catalog import Catalogue, load_catalogue
+from kcstats.catalog import Catalogue
 from kcstats.export.registry import Sink
 from kcstats.export.sink import write_text
-from kcstats.export.tables import (
-    TextTable,
-    growth_tables,
-    missing_table,
-    plan_table,
-    summary_tables,
-)
+from kcstats.export.tables import merge_tables
+from kcstats.export.text_table import TextTable
 from kcstats.export.view_options import ViewOptions
 from kcstats.export.views import TEXT
 from kcstats.merge.result import MergeResult
@@ -41,18 +36,14 @@ def table_markdown(model: TextTable) -> str:
 
 def write(result: MergeResult, options: ViewOptions, sink: Sink) -> None:
     """The registry's `md`: the tables as Markdown, UTF-8."""
-    write_text(sink, merge_markdown(result, load_catalogue(), options))
+    write_text(sink, merge_markdown(result, options))
 
 
-def merge_markdown(result: MergeResult, catalogue: Catalogue, options: ViewOptions) -> str:
-    lang, unit, by_province = options.lang, options.unit, options.by_province
-    models = summary_tables(result, catalogue, lang, unit, by_province=by_province)
-    models += growth_tables(result, catalogue, lang, unit, by_province=by_province)
-    missing = missing_table(result, catalogue, lang)
-    if missing is not None:
-        models.append(missing)
-    if options.plan_flags is not None and options.check_failed:
-        models.append(plan_table(options.plan_flags, catalogue, options))
+def merge_markdown(
+    result: MergeResult, options: ViewOptions, catalogue: Catalogue | None = None
+) -> str:
+    """The tables of merge_tables, each whole (a page is as wide as it needs)."""
+    models = merge_tables(result, options, catalogue)
     if not models:
-        return TEXT[lang]["no_reports"] + "\n"
+        return TEXT[options.lang]["no_reports"] + "\n"
     return "\n".join(table_markdown(m) for m in models)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
@@ -17,6 +18,23 @@ TableName = Literal["facts", "growth"]
 # standard: comma and dot decimal, for programs; excel-vi: semicolon and comma decimal, for a
 # spreadsheet set to Vietnamese (kcstats.export.csvout).
 CsvStyleName = Literal["standard", "excel-vi"]
+
+# What --money-unit accepts for each unit the tables show money in: the Vietnamese name, with
+# or without its diacritics (a keyboard without them), and with "đồng".
+MONEY_UNIT_NAMES: dict[MoneyUnit, tuple[str, ...]] = {
+    "ty": ("tỷ", "ty", "tỷ đồng", "ty dong"),
+    "trieu": ("triệu", "trieu", "triệu đồng", "trieu dong"),
+}
+
+
+def money_unit(name: str) -> MoneyUnit | None:
+    """The money unit a name given on the command line means ('tỷ', 'ty', 'Triệu', 'trieu'
+    ..., typed precomposed or with combining marks); None for any other name."""
+    key = " ".join(unicodedata.normalize("NFC", name).casefold().split())
+    for unit, names in MONEY_UNIT_NAMES.items():
+        if key in names:
+            return unit
+    return None
 
 
 # eq=False: plan_flags is a DataFrame, which has no truth value to compare by.

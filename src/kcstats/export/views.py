@@ -66,8 +66,9 @@ def format_cell(value: Any, kind: Kind, lang: Lang, unit: MoneyUnit) -> str:
     if is_blank(value):
         return BLANK
     if kind == "money":
-        # tỷ đồng to 3 decimals (a million đồng); triệu đồng exact, without trailing zeros.
-        return format_number(money_in(value, unit), 3, lang, trim=unit == "trieu")
+        # A figure alone, to 3 decimals; in a table, money takes the table's one format
+        # (kcstats.export.text_table.money_rows).
+        return format_number(money_in(value, unit), 3, lang)
     if kind == "pct":
         return format_number(value, 1, lang)
     if kind == "change_pct":

@@ -1,6 +1,7 @@
-"""The human view of kcstats merge: regional totals, the provinces (--by province), growth on
-the year before, the missing provinces and the plan checks on standard output; refused and skipped files on
-standard error."""
+"""The human view of kcstats merge: the tables of kcstats.export.tables.merge_tables
+(regional totals, the provinces with --by province, growth on the years before, the missing
+provinces and the plan checks) on standard output, each laid out for the terminal's width
+(kcstats.render.layout); refused and skipped files on standard error."""
 
 from __future__ import annotations
 
@@ -15,25 +16,18 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from kcstats.catalog import Catalogue, load_catalogue
+from kcstats.catalog import Catalogue
 from kcstats.export.registry import Sink
-from kcstats.export.tables import (
-    TextTable,
-    files_lines,
-    growth_tables,
-    missing_table,
-    plan_table,
-    summary_line,
-    summary_tables,
-)
+from kcstats.export.tables import files_lines, merge_tables, summary_line
+from kcstats.export.text_table import TextTable
 from kcstats.export.view_options import ViewOptions
 from kcstats.export.views import TEXT
 from kcstats.merge.result import MergeResult
 from kcstats.problems import Lang
+from kcstats.render.layout import LABEL_WIDTH, extra_width, layout, shown
 from kcstats.render.safe import terminal_text
 
 PIPE_WIDTH = 160
-LABEL_WIDTH = 24
 
 
 def table_console(*, stderr: bool = False, file: TextIO | None = None) -> Console:
@@ -51,7 +45,7 @@ def write(result: MergeResult, options: ViewOptions, sink: Sink) -> None:
     output); refused and skipped files on standard error."""
     if isinstance(sink, Path):
         raise ValueError("the terminal view is shown, not written to a file")
-    render_merge(result, load_catalogue(), options, console=table_console(file=sink))
+    render_merge(result, options, console=table_console(file=sink))
     render_files(result, lang=options.lang, console=table_console(stderr=True))
 
 
@@ -65,22 +59,29 @@ def _min_widths(model: TextTable) -> list[int]:
     return widths
 
 
-def rich_table(model: TextTable) -> Table:
-    """Every text as plain Text: names and messages from the inputs are never rich markup,
-    and their control and zero-width characters are shown as visible escapes."""
+def rich_table(model: TextTable, widths: list[int] | None = None) -> Table:
+    """The table for rich: every column `widths` wide (kcstats.render.layout), or as rich
+    chooses, a figure never broken. Every text as plain Text: names and messages from the
+    inputs are never rich markup, and their control and zero-width characters are shown as
+    visible escapes."""
     table = Table(
         title=Text(terminal_text(model.title)),
         title_justify="left",
         title_style="bold",
         box=box.SIMPLE_HEAD,
     )
-    minimum = _min_widths(model)
-    for index, (heading, numeric) in enumerate(zip(model.headers, model.numeric, strict=True)):
+    # Exactly the width asked: rich would otherwise narrow a column it may wrap and widen it
+    # back to its minimum after.
+    sizes = [(w, w) for w in widths] if widths else [(w, None) for w in _min_widths(model)]
+    for (heading, numeric), (least, most) in zip(
+        zip(model.headers, model.numeric, strict=True), sizes, strict=True
+    ):
         table.add_column(
             Text(terminal_text(heading)),
             justify="right" if numeric else "left",
             overflow="fold",
-            min_width=minimum[index],
+            min_width=least,
+            max_width=most,
         )
     for index, row in enumerate(model.rows):
         table.add_row(
@@ -93,40 +94,37 @@ def rich_table(model: TextTable) -> Table:
 
 def render_merge(
     result: MergeResult,
-    catalogue: Catalogue,
     options: ViewOptions,
+    catalogue: Catalogue | None = None,
     *,
     console: Console | None = None,
 ) -> None:
-    """Results on `console` (standard output by default)."""
+    """The tables of merge_tables on `console` (standard output by default), each with the
+    notes under it."""
     out = console or table_console()
-    lang, unit, by_province = options.lang, options.unit, options.by_province
-    tables = summary_tables(result, catalogue, lang, unit, by_province=by_province)
-    if not tables:
-        out.print(TEXT[lang]["no_reports"])
-    models = list(tables)
-    models += growth_tables(result, catalogue, lang, unit, by_province=by_province)
-    missing = missing_table(result, catalogue, lang)
-    if missing is not None:
-        models.append(missing)
-    if options.plan_flags is not None and options.check_failed:
-        models.append(plan_table(options.plan_flags, catalogue, options))
+    models = merge_tables(result, options, catalogue)
+    if not models:
+        out.print(TEXT[options.lang]["no_reports"])
     for model in models:
         print_table(out, model)
-        for note in model.notes:
-            out.print(terminal_text(note), highlight=False, markup=False, crop=False)
 
 
 def print_table(console: Console, model: TextTable) -> None:
-    """console.print(rich_table(model), crop=False), written directly where that is plain text
-    that fits (see plain_table): rich takes about a millisecond a table row to lay it out.
-    Never cropped: a table wider than the terminal wraps there rather than losing figures."""
-    text = plain_table(model, console.width) if _plain(console) else None
-    if text is None:
-        console.print(rich_table(model), crop=False)
-    else:
-        console.file.write(text)
-        console.file.flush()
+    """The table laid out for the console's width (in parts where it is too narrow), each
+    part followed by its notes. A part is written as console.print(rich_table(part, widths),
+    crop=False) would write it, directly where that is plain text (see plain_table): rich
+    takes about a millisecond a table row to lay it out. Never cropped: a part wider than
+    the terminal wraps there rather than losing figures."""
+    quick = _plain(console)
+    for part, widths in layout(shown(model), console.width):
+        text = plain_table(part, widths, console.width) if quick else None
+        if text is None:
+            console.print(rich_table(part, widths), crop=False)
+        else:
+            console.file.write(text)
+            console.file.flush()
+        for note in part.notes:
+            console.print(note, highlight=False, markup=False, crop=False)
 
 
 def _plain(console: Console) -> bool:
@@ -143,11 +141,11 @@ def _plain(console: Console) -> bool:
     )
 
 
-def plain_table(model: TextTable, width: int) -> str | None:
-    """The text rich draws for rich_table(model) on a console of `width` columns without
-    styles, when every row fits on one line (no wrapping: its widths are then the widths of
-    what the cells hold); None otherwise, and for anything rich might treat its own way (text
-    it would wrap or strip, control characters, an empty table)."""
+def plain_table(model: TextTable, widths: list[int], width: int) -> str | None:
+    """The text rich draws for rich_table(model, widths) on a console of `width` columns
+    without styles, when every heading and cell fits on one line of its column and the table
+    in the console; None otherwise, and for anything rich might treat its own way (text it
+    would wrap or strip, control characters, an empty table)."""
     headers, rows = model.headers, model.rows
     if not rows or not model.title:
         return None
@@ -157,13 +155,11 @@ def plain_table(model: TextTable, width: int) -> str | None:
         for text in texts
     ):
         return None  # rich's own ways with these: keep them rich's
-    minimum = _min_widths(model)
-    widths = []  # every column with its padding (one space each side)
-    for index, heading in enumerate(headers):
-        longest = max(cell_len(heading), *(cell_len(row[index]) for row in rows))
-        widths.append(max(longest, minimum[index]) + 2)
-    extra = 2 + len(widths) - 1  # the edges and the dividers of box.SIMPLE_HEAD
-    table_width = sum(widths) + extra
+    for index, size in enumerate(widths):
+        if any(cell_len(text) > size for text in (headers[index], *(r[index] for r in rows))):
+            return None  # wrapped within its column: rich's
+    sizes = [size + 2 for size in widths]  # every column with its padding (a space each side)
+    table_width = sum(widths) + extra_width(len(widths))
     if table_width > width or cell_len(model.title) > table_width:
         return None
     shape = box.SIMPLE_HEAD
@@ -171,7 +167,7 @@ def plain_table(model: TextTable, width: int) -> str | None:
 
     def line(cells: list[str], left: str, divider: str, right: str) -> str:
         out = []
-        for text, size, side in zip(cells, widths, justify, strict=True):
+        for text, size, side in zip(cells, sizes, justify, strict=True):
             gap = " " * (size - 2 - cell_len(text))
             out.append(" " + (gap + text if side == "right" else text + gap) + " ")
         return left + divider.join(out) + right
@@ -179,10 +175,10 @@ def plain_table(model: TextTable, width: int) -> str | None:
     title = model.title + " " * (table_width - cell_len(model.title))
     lines = [
         title,
-        shape.get_top(widths),
+        shape.get_top(sizes),
         line(headers, shape.head_left, shape.head_vertical, shape.head_right),
     ]
-    lines.append(shape.get_row(widths, "head", edge=True))
+    lines.append(shape.get_row(sizes, "head", edge=True))
     last = len(rows) - 1
     for index, row in enumerate(rows):
         if index == last:
@@ -190,8 +186,8 @@ def plain_table(model: TextTable, width: int) -> str | None:
         else:
             lines.append(line(row, shape.mid_left, shape.mid_vertical, shape.mid_right))
             if index in model.section_ends:
-                lines.append(shape.get_row(widths, "row", edge=True))
-    lines.append(shape.get_bottom(widths))
+                lines.append(shape.get_row(sizes, "row", edge=True))
+    lines.append(shape.get_bottom(sizes))
     return "\n".join(lines) + "\n"
 
 
