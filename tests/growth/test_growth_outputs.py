@@ -169,7 +169,10 @@ def test_the_terminal_shows_growth_after_the_totals(south: Path) -> None:
 
 
 def test_the_terminal_across_the_merger(mixed: Path) -> None:
-    done = invoke("merge", mixed, "--money-unit", "trieu", "--by", "province", "--lang", "en")
+    # Wide enough that the growth table is one part: its base-from column on the same line.
+    done = invoke(
+        "merge", mixed, "--money-unit", "trieu", "--by", "province", "--lang", "en", columns=200
+    )
     out = done.stdout
     section = out[out.index("Growth, Full year 2025 against Full year 2024 (triệu đồng)") :]
     lines = section.splitlines()

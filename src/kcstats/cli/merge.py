@@ -193,7 +193,7 @@ def _side_notes(
         render_files(result, lang=view.lang, console=err)
     elif files:
         for line in files_lines(result, view.lang):
-            err.print(terminal_text(line), highlight=False, markup=False)
+            err.print(terminal_text(line), highlight=False, markup=False, soft_wrap=True)
 
 
 def _no_reports(result: MergeResult, view: ViewOptions, paths: list[Path]) -> None:

@@ -194,5 +194,6 @@ def plain_table(model: TextTable, widths: list[int], width: int) -> str | None:
 def render_files(result: MergeResult, *, lang: Lang, console: Console | None = None) -> None:
     """Refused and skipped files, and the count of each status (standard error by default)."""
     out = console or table_console(stderr=True)
+    # soft_wrap: a line naming a file is never broken inside the path (grep finds it whole).
     for line in [*files_lines(result, lang), *summary_line(result, lang)]:
-        out.print(terminal_text(line), highlight=False, markup=False)
+        out.print(terminal_text(line), highlight=False, markup=False, soft_wrap=True)

@@ -62,7 +62,7 @@ def render_validation(
         highlight=False,
     )
     if report.no_reports:
-        console.print(Text(no_reports_line(paths, lang)))
+        console.print(Text(no_reports_line(paths, lang)), soft_wrap=True)
 
 
 def files_table(
