@@ -16,6 +16,7 @@ from kcstats.catalog import load_catalogue
 from kcstats.model import FileResult, FileStatus, Wire, from_wire, to_wire
 from kcstats.pipeline.options import Progress, ReadOptions
 from kcstats.problems import problem
+from kcstats.report_figures import ReportFigureIndex
 from kcstats.safety.limits import Limits
 from kcstats.safety.sandbox import Failure
 
@@ -36,7 +37,12 @@ def automatic_jobs(files: int) -> int:
     return 1 if files < PARALLEL_FROM else max(1, min(os.cpu_count() or 1, MAX_JOBS))
 
 
-def read_many(paths: Sequence[Path], options: ReadOptions | None = None) -> list[FileResult]:
+def read_many(
+    paths: Sequence[Path],
+    options: ReadOptions | None = None,
+    *,
+    figures: ReportFigureIndex | None = None,
+) -> list[FileResult]:
     """Read every file in isolated worker processes, results in the order of `paths`.
 
     Files are sent to the workers in chunks; a chunk that fails is read again one file at a
@@ -48,7 +54,8 @@ def read_many(paths: Sequence[Path], options: ReadOptions | None = None) -> list
     (and its worker has its next chunk) this process warms up, while the second chunk, a
     large one, keeps the other worker busy; nothing here starts a thread. Otherwise it is
     called when the files are read. Each chunk's results are rebuilt into FileResults as
-    they come back.
+    they come back; `figures`, when given, keeps their reports' figures as the wire carried
+    them (the fact store's integers, kcstats.report_figures).
     """
     import kcstats.reader  # noqa: F401 - imported once here, before the workers fork
     from kcstats.safety.sandbox import run_isolated
@@ -80,7 +87,7 @@ def read_many(paths: Sequence[Path], options: ReadOptions | None = None) -> list
         # The models are rebuilt here as each chunk comes back, while the workers read on.
         if not isinstance(outcome, Failure):
             for position, wire in enumerate(outcome, starts[index]):
-                results[position] = from_wire(wire)
+                results[position] = from_wire(wire, figures)
 
     # What this process holds now, the workers inherit: frozen, the collector leaves it be
     # in the workers (no time spent walking it, no page copied for it) and in here.
@@ -106,7 +113,7 @@ def read_many(paths: Sequence[Path], options: ReadOptions | None = None) -> list
             if isinstance(outcome, Failure):
                 results[index] = _failed(paths[index], outcome, limits)
             else:
-                results[index] = from_wire(outcome[0])
+                results[index] = from_wire(outcome[0], figures)
     return [results[i] for i in range(total)]
 
 
