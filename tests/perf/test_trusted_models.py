@@ -148,3 +148,23 @@ def test_the_reader_states_every_problem_as_problem_does() -> None:
             assert problems.items == [made]
             assert repr(problems.items[0]) == repr(made)
             assert problems.items[0].model_fields_set == made.model_fields_set
+
+
+def test_a_repeated_problem_is_the_problem_add_states() -> None:
+    from kcstats.reader.context import Problems
+
+    once, repeated = Problems(), Problems()
+    for row, found in (
+        (5, "demo_models"),
+        (9, "demo_models"),
+        (12, "Mô hình"),
+        (30, "demo_models"),
+    ):
+        once.add("row-duplicate", sheet="Chỉ tiêu", at=(row, 1), found=found, expected=3)
+        repeated.add_repeated(
+            "row-duplicate", sheet="Chỉ tiêu", at=(row, 1), found=found, expected=3
+        )
+    assert repeated.items == once.items
+    assert [repr(p) for p in repeated.items] == [repr(p) for p in once.items]
+    assert [p.cell for p in repeated.items] == ["B6", "B10", "B13", "B31"]
+    assert repeated.items[0].model_fields_set == once.items[0].model_fields_set

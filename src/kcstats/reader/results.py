@@ -8,10 +8,11 @@ from functools import lru_cache
 
 from kcstats.catalog import Catalogue, Indicator
 from kcstats.model import IndicatorFigure, indicator_figure
+from kcstats.numbers import whole_number
 from kcstats.reader.context import Problems
 from kcstats.reader.figures import read_count, read_money
 from kcstats.reader.funding import check_percent
-from kcstats.reader.grid import Grid
+from kcstats.reader.grid import CACHED_TEXT, Grid
 from kcstats.reader.headers import ColumnIndex, assign_columns, header_text
 from kcstats.reader.rows import is_column_numbering, is_note_line, is_words_only
 from kcstats.text import find_label, fold, fold_label
@@ -90,7 +91,7 @@ def read_results(
             problems.add("indicator-unknown", sheet=grid.name, at=at, found=found)
             continue
         if indicator.code in seen:
-            problems.add(
+            problems.add_repeated(
                 "row-duplicate",
                 sheet=grid.name,
                 at=at,
@@ -120,13 +121,34 @@ def read_results(
     return figures
 
 
+@lru_cache(maxsize=4)
+def _codes(catalogue: Catalogue) -> dict[str, tuple[Indicator | None, str]]:
+    """Code cell text -> (its indicator, the text as shown): codes repeat in every report, and
+    in every row of a long one."""
+    return {}
+
+
 def _identify(
     grid: Grid, row: int, cols: dict[str, int], catalogue: Catalogue
 ) -> tuple[Indicator | None, tuple[int, int], str]:
     code_col = cols.get("code")
+    if code_col is not None:
+        cells = grid.rows[row]
+        raw = cells[code_col] if code_col < len(cells) else None
+        if type(raw) is str:
+            # A code cell that is not blank reads as its own cleaned text (no merged cell is
+            # looked at), so the same text always names the same indicator.
+            remembered = _codes(catalogue).get(raw)
+            if remembered is not None:
+                return remembered[0], (row, code_col), remembered[1]
     if code_col is not None and not grid.is_empty(row, code_col):
         code = grid.text(row, code_col)
-        return catalogue.indicators.get(code.strip().lower()), (row, code_col), code
+        indicator = catalogue.indicators.get(code.strip().lower())
+        if type(raw) is str and len(raw) <= CACHED_TEXT and raw.strip():
+            codes = _codes(catalogue)
+            if len(codes) < 16384:
+                codes[raw] = (indicator, code)
+        return indicator, (row, code_col), code
     label = grid.text(row, cols["label"])
     key = find_label(label, catalogue.indicator_index) if label else None
     return (catalogue.indicators[key] if key else None), (row, cols["label"]), label
@@ -145,6 +167,37 @@ def check_unit(
 ) -> tuple[bool, str]:
     """The row's unit cell must agree with the catalogue; for money it names the row's unit.
     `unit_aliases`: format 2 also takes the unit's aliases ('người' for 'lao động')."""
+    raw = grid.value(row, col) if col is not None else None
+    key = (raw, indicator.code, money_unit, unit_aliases)
+    agreed = _units(catalogue).get(key) if type(raw) is str else None
+    if agreed is not None:
+        return True, agreed
+    ok, unit = _check_unit(grid, row, col, indicator, catalogue, money_unit, problems, unit_aliases)
+    if ok and type(raw) is str and len(raw) <= CACHED_TEXT:
+        # A unit cell that is not blank reads as its own text: it agrees the same way again.
+        units = _units(catalogue)
+        if len(units) < 16384 and raw.strip():
+            units[key] = unit
+    return ok, unit
+
+
+@lru_cache(maxsize=4)
+def _units(catalogue: Catalogue) -> dict[tuple[object, str, str, bool], str]:
+    """(unit cell text, indicator, the report's money unit, aliases taken) -> the row's unit,
+    for the unit texts found to agree."""
+    return {}
+
+
+def _check_unit(
+    grid: Grid,
+    row: int,
+    col: int | None,
+    indicator: Indicator,
+    catalogue: Catalogue,
+    money_unit: str,
+    problems: Problems,
+    unit_aliases: bool,
+) -> tuple[bool, str]:
     text = grid.text(row, col) if col is not None else ""
     if not text:
         return True, money_unit
@@ -174,8 +227,17 @@ def read_value(
     problems: Problems,
 ) -> Decimal | None:
     if indicator.kind == "count":
+        if not grid.flags:
+            # What most count cells hold: a whole number stored as such, or nothing. Read as
+            # read_count reads it (no problem can come of either), without its steps.
+            cells = grid.rows[row]
+            raw = cells[col] if col < len(cells) else None
+            if type(raw) is float and 0.0 <= raw < 1e15 and raw.is_integer():
+                return whole_number(int(raw))
+            if raw is None or raw == "":
+                return None
         count = read_count(grid, row, col, problems)
-        return None if count is None else Decimal(count)
+        return None if count is None else whole_number(count)
     unit = catalogue.money_units[unit_code]
     money = read_money(grid, row, col, unit, problems, unit_index=catalogue.money_unit_index)
     return None if money is None else money[0]
