@@ -29,8 +29,11 @@ MAX_JOBS = 4
 # read timeout) and at least MIN_CHUNK files, unless they are larger.
 CHUNK_BYTES = 2 * 1024 * 1024
 MIN_CHUNK = 4
-# The share of the files in the chunk that one worker reads while this process warms up.
-LEAD_SHARE = 0.4
+# While this process warms up (imports pandas: about a third of a second of CPU), each
+# worker reads its first chunk: together LEAD_SHARE of the files, each at most LEAD_BYTES,
+# so that no worker runs out of work before this process can hand it more.
+LEAD_SHARE = 0.6
+LEAD_BYTES = 4 * 1024 * 1024
 
 
 def automatic_jobs(files: int) -> int:
@@ -50,9 +53,8 @@ def read_many(
     on its own (a file that hangs costs the read timeout twice).
 
     `options.warm_up`, when given, is called once in this process. With several workers it
-    is called while they read: the first chunk is a single file, and as soon as it is back
-    (and its worker has its next chunk) this process warms up, while the second chunk, a
-    large one, keeps the other worker busy; nothing here starts a thread. Otherwise it is
+    is called while they read: as soon as each worker has its first chunk (a large one,
+    see LEAD_SHARE), this process warms up; nothing here starts a thread. Otherwise it is
     called when the files are read. Each chunk's results are rebuilt into FileResults as
     they come back; `figures`, when given, keeps their reports' figures as the wire carried
     them (the fact store's integers, kcstats.report_figures).
@@ -77,6 +79,8 @@ def read_many(
         if progress is not None and finished > done:
             done = finished
             progress(held[finished - 1], total)  # about: chunks end roughly in order
+
+    def started() -> None:
         if overlap and waiting:
             waiting.pop()()
 
@@ -94,7 +98,13 @@ def read_many(
     gc.freeze()
     try:
         outcomes = _read_isolated(
-            run_isolated, chunks, workers, limits, chunk_done, on_result=chunk_read
+            run_isolated,
+            chunks,
+            workers,
+            limits,
+            chunk_done,
+            on_result=chunk_read,
+            on_started=started,
         )
     finally:
         gc.unfreeze()
@@ -125,6 +135,7 @@ def _read_isolated(
     on_done: Progress | None,
     *,
     on_result: Callable[[int, list[Wire] | Failure], None] | None = None,
+    on_started: Callable[[], object] | None = None,
 ) -> list[list[Wire] | Failure]:
     return run_isolated(
         [(limits, chunk) for chunk in chunks],
@@ -134,6 +145,7 @@ def _read_isolated(
         memory_bytes=limits.worker_memory_bytes,
         on_done=on_done,
         on_result=on_result,
+        on_started=on_started,
     )
 
 
@@ -141,19 +153,22 @@ def _chunks(paths: list[Path], workers: int, *, lead: bool = False) -> list[list
     """Consecutive runs of paths: each about 1/(2·workers) of what remains, down to
     MIN_CHUNK files, and never more than CHUNK_BYTES of files (a larger file goes alone).
 
-    With `lead`, the first chunk is one file and the second LEAD_SHARE of them (see
-    read_many's `options.warm_up`)."""
+    With `lead`, each worker's first chunk is its part of LEAD_SHARE of the files, at most
+    LEAD_BYTES (see read_many's `options.warm_up`)."""
     sizes = [_size(path) for path in paths]
     chunks: list[list[Path]] = []
     start = 0
+    workers = max(workers, 1)
     while start < len(paths):
         remaining = len(paths) - start
-        wanted = max(MIN_CHUNK, -(-remaining // (2 * max(workers, 1))))
-        if lead and len(chunks) < 2:
-            wanted = 1 if not chunks else max(MIN_CHUNK, int(len(paths) * LEAD_SHARE))
+        wanted = max(MIN_CHUNK, -(-remaining // (2 * workers)))
+        limit = CHUNK_BYTES
+        if lead and len(chunks) < workers:
+            wanted = max(MIN_CHUNK, int(len(paths) * LEAD_SHARE / workers))
+            limit = LEAD_BYTES
         end, held = start, 0
         while end < len(paths) and end - start < wanted:
-            if end > start and held + sizes[end] > CHUNK_BYTES:
+            if end > start and held + sizes[end] > limit:
                 break
             held += sizes[end]
             end += 1
