@@ -56,6 +56,10 @@ class ReportFigureIndex:
     def __len__(self) -> int:
         return len(self._by_id)
 
+    def clear(self) -> None:
+        """Let go of every entry (once the fact table is built, nothing needs them)."""
+        self._by_id.clear()
+
 
 def figures_of(report: Report) -> Figures:
     """The tuples of a report's models: the same layout, figures as the Decimals they hold."""

@@ -316,7 +316,9 @@ def _pair_rows(
             ("level", "region", "province", "measure", "source", "activity")
         )
     }
-    out["period"] = np.full(count, pair.period, dtype=object)
+    # Not np.full(count, period, dtype=object): that makes a new str for every row.
+    out["period"] = np.empty(count, dtype=object)
+    out["period"][:] = pair.period
     out["base_year"] = np.full(count, pair.base_year, dtype="int64")
     out["target_year"] = np.full(count, pair.target_year, dtype="int64")
     out["basis"] = np.asarray(BASES, dtype=object)[keep % width]

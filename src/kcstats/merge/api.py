@@ -53,7 +53,8 @@ def merge_files(
     first (kcstats.growth.check_prior_year): a difference is a warning on the later file.
     Growth rows: each year against the one before, and the pair `compare` names; across the
     2025 merger in the units of the 34 and their regions in `regions`. `figures`: the
-    reports' figures as read_reports kept them (else each report gives its own)."""
+    reports' figures as read_reports kept them (else each report gives its own); emptied
+    once the fact table is built."""
     from kcstats.growth import check_prior_year, compute_growth
     from kcstats.merge.facts import build
     from kcstats.merge.result import MergeResult
@@ -63,5 +64,7 @@ def merge_files(
     reports = [f.report for f in files if f.status == FileStatus.ACCEPTED and f.report]
     regions.check_complete(catalogue, {r.era for r in reports})
     built = build(reports, regions, catalogue, figures)
+    if figures is not None:
+        figures.clear()  # the fact table was all they were kept for: not held through growth
     growth = compute_growth(built.facts, catalogue=catalogue, regions=regions, compare=compare)
     return MergeResult(list(files), built.facts, built.missing, growth, regions, built.measures)
