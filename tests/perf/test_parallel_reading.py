@@ -198,3 +198,36 @@ def test_on_started_is_called_once_every_worker_has_its_first_item() -> None:
     assert results == [0, 2, 4, 6, 8]
     assert events[0] == "started"
     assert sorted(events[1:]) == ["0", "1", "2", "3", "4"]
+
+
+def _collector_on(_: int) -> bool:
+    import gc
+
+    return gc.isenabled()
+
+
+def test_workers_collect_cycles_while_the_parent_pauses_its_collector() -> None:
+    import gc
+
+    from kcstats.collector import collector_paused
+    from kcstats.safety.sandbox import run_isolated
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        assert run_isolated([1, 2], _collector_on, jobs=2) == [True, True]
+    assert gc.isenabled()
+
+
+def test_a_paused_collector_stays_off_for_a_caller_that_turned_it_off() -> None:
+    import gc
+
+    from kcstats.collector import collector_paused
+
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from kcstats.catalog import Catalogue, load_catalogue
+from kcstats.collector import collector_paused
 from kcstats.merge.options import MergeOptions
 from kcstats.model import FileResult, FileStatus
 from kcstats.pipeline import PathLike, read_reports
@@ -60,11 +61,12 @@ def merge_files(
     from kcstats.merge.result import MergeResult
 
     catalogue = catalogue or load_catalogue()
-    files = check_prior_year(files, catalogue)
-    reports = [f.report for f in files if f.status == FileStatus.ACCEPTED and f.report]
-    regions.check_complete(catalogue, {r.era for r in reports})
-    built = build(reports, regions, catalogue, figures)
-    if figures is not None:
-        figures.clear()  # the fact table was all they were kept for: not held through growth
-    growth = compute_growth(built.facts, catalogue=catalogue, regions=regions, compare=compare)
+    with collector_paused():  # tens of thousands of objects and arrays, no cycles among them
+        files = check_prior_year(files, catalogue)
+        reports = [f.report for f in files if f.status == FileStatus.ACCEPTED and f.report]
+        regions.check_complete(catalogue, {r.era for r in reports})
+        built = build(reports, regions, catalogue, figures)
+        if figures is not None:
+            figures.clear()  # the fact table was all they were kept for: not held through growth
+        growth = compute_growth(built.facts, catalogue=catalogue, regions=regions, compare=compare)
     return MergeResult(list(files), built.facts, built.missing, growth, regions, built.measures)

@@ -13,6 +13,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from kcstats.catalog import load_catalogue
+from kcstats.collector import collector_paused
 from kcstats.model import FileResult, FileStatus, Wire, from_wire, to_wire
 from kcstats.pipeline.options import Progress, ReadOptions
 from kcstats.problems import problem
@@ -94,22 +95,42 @@ def read_many(
                 results[position] = from_wire(wire, figures)
 
     # What this process holds now, the workers inherit: frozen, the collector leaves it be
-    # in the workers (no time spent walking it, no page copied for it) and in here.
-    gc.freeze()
-    try:
-        outcomes = _read_isolated(
-            run_isolated,
-            chunks,
-            workers,
-            limits,
-            chunk_done,
-            on_result=chunk_read,
-            on_started=started,
-        )
-    finally:
-        gc.unfreeze()
-    if waiting:
-        waiting.pop()()
+    # in the workers (no time spent walking it, no page copied for it). In here it does not
+    # run while the files are read (kcstats.collector); the workers turn it back on.
+    with collector_paused():
+        gc.freeze()
+        try:
+            outcomes = _read_isolated(
+                run_isolated,
+                chunks,
+                workers,
+                limits,
+                chunk_done,
+                on_result=chunk_read,
+                on_started=started,
+            )
+        finally:
+            gc.unfreeze()
+        if waiting:
+            waiting.pop()()
+        _read_failed_again(paths, chunks, outcomes, starts, results, workers, limits, figures)
+    return [results[i] for i in range(total)]
+
+
+def _read_failed_again(
+    paths: list[Path],
+    chunks: list[list[Path]],
+    outcomes: list[list[Wire] | Failure],
+    starts: list[int],
+    results: dict[int, FileResult],
+    workers: int,
+    limits: Limits,
+    figures: ReportFigureIndex | None,
+) -> None:
+    """The files of every chunk that failed, read again one at a time into `results`: a
+    failure is then its file's alone."""
+    from kcstats.safety.sandbox import run_isolated
+
     again: list[int] = []
     for chunk, outcome, start in zip(chunks, outcomes, starts, strict=True):
         if isinstance(outcome, Failure) and len(chunk) > 1:
@@ -124,7 +145,6 @@ def read_many(
                 results[index] = _failed(paths[index], outcome, limits)
             else:
                 results[index] = from_wire(outcome[0], figures)
-    return [results[i] for i in range(total)]
 
 
 def _read_isolated(

@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import faulthandler
+import gc
 import multiprocessing
 import os
 import pickle
@@ -177,6 +178,7 @@ def _worker_main(
 ) -> None:
     _die_with_parent(parent_pid)
     _let_go(inherited)
+    gc.enable()  # forked while the parent had it paused (kcstats.collector): a worker needs it
     # A service manager stops the whole group with SIGTERM: the parent cleans up, and a
     # worker (which holds nothing to clean) just ends, not through the parent's handler.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
