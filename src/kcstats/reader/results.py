@@ -40,13 +40,28 @@ def _column_index(catalogue: Catalogue) -> ColumnIndex:
     )
 
 
+@lru_cache(maxsize=4)
+def _headers(catalogue: Catalogue) -> dict[tuple[object, ...], dict[str, int] | None]:
+    """A row's values -> the columns they head (None: not the table's header row): the same
+    header in every report is worked out once per process."""
+    return {}
+
+
 def find_table(grid: Grid, catalogue: Catalogue) -> ResultsTable | None:
     index = _column_index(catalogue)
+    known = _headers(catalogue)
     for row in range(grid.height):
-        texts = {col: header_text(grid, row, col).folded for col in range(grid.width(row))}
-        columns = assign_columns(texts, index)
-        if "label" in columns and ("plan" in columns or "actual" in columns):
-            return ResultsTable(row, columns)
+        key = grid.row_key(row)
+        if key is not None and key in known:
+            columns = known[key]
+        else:
+            texts = {col: header_text(grid, row, col).folded for col in range(grid.width(row))}
+            found = assign_columns(texts, index)
+            columns = found if "label" in found and ("plan" in found or "actual" in found) else None
+            if key is not None and len(known) < 1024:
+                known[key] = columns
+        if columns is not None:
+            return ResultsTable(row, dict(columns))
     return None
 
 
