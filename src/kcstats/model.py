@@ -8,6 +8,7 @@ schemas/report.schema.json is generated from these models (a test keeps it curre
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from enum import StrEnum
 from functools import cache
@@ -278,15 +279,21 @@ def _whole_in(value: int | Decimal | None) -> Decimal | None:
 
 
 @cache
-def _indicator_codecs() -> dict[str, bool]:
-    """Whether each indicator of the catalogue is money (else a count)."""
+def _indicator_codecs() -> dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]]:
+    """Each indicator of the catalogue's (out, in): by its kind, money or a count."""
     from kcstats.catalog import load_catalogue
 
-    return {code: i.kind == "money" for code, i in load_catalogue().indicators.items()}
+    return {
+        code: (_money_out, _money_in) if i.kind == "money" else (_whole_out, _whole_in)
+        for code, i in load_catalogue().indicators.items()
+    }
 
 
 def _identity(value: Any) -> Any:
     return value
+
+
+_AS_IS = (_identity, _identity)  # a code the catalogue lacks: its Decimals travel as they are
 
 
 def to_wire(result: FileResult) -> Wire:
@@ -294,7 +301,7 @@ def to_wire(result: FileResult) -> Wire:
     report_wire: Wire | None = None
     if report is not None:
         fields = report.__dict__
-        money = _indicator_codecs()
+        codecs = _indicator_codecs()
         report_wire = (
             *(_cut(name, fields[name]) for name in _REPORT_FIELDS[:-3]),
             [
@@ -309,7 +316,7 @@ def to_wire(result: FileResult) -> Wire:
                 )
                 for f in report.funding
             ],
-            [_indicator_out(f, money.get(f.code)) for f in report.indicators],
+            [_indicator_out(f.__dict__, codecs) for f in report.indicators],
             [
                 (
                     a.activity,
@@ -342,11 +349,14 @@ def to_wire(result: FileResult) -> Wire:
     )
 
 
-def _indicator_out(figure: IndicatorFigure, money: bool | None) -> Wire:
+def _indicator_out(
+    fields: dict[str, Any], codecs: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]]
+) -> Wire:
     """(code, plan, actual, prior): store integers by the indicator's kind (thousandths for
     money, whole for a count); the Decimals themselves for a code the catalogue lacks."""
-    out = _identity if money is None else _money_out if money else _whole_out
-    return (figure.code, out(figure.plan), out(figure.actual), out(figure.prior))
+    code = fields["code"]
+    out = codecs.get(code, _AS_IS)[0]
+    return (code, out(fields["plan"]), out(fields["actual"]), out(fields["prior"]))
 
 
 # Texts copied from a workbook's cells: what a reader process sends back holds excerpts of
@@ -370,12 +380,21 @@ def from_wire(wire: Wire, figures: ReportFigureIndex | None = None) -> FileResul
             funding_line(s, pp, _money_in(pm), ap, _money_in(am), qp, _money_in(qm))
             for s, pp, pm, ap, am, qp, qm in funding
         ]
-        money = _indicator_codecs()
+        codecs = _indicator_codecs()
         made = []
         for code, plan, actual, prior in indicators:
-            kind = money.get(code)
-            back = _identity if kind is None else _money_in if kind else _whole_in
-            made.append(indicator_figure(code, back(plan), back(actual), back(prior)))
+            back = codecs.get(code, _AS_IS)[1]
+            made.append(
+                trusted(
+                    IndicatorFigure,
+                    {
+                        "code": code,
+                        "plan": back(plan),
+                        "actual": back(actual),
+                        "prior": back(prior),
+                    },
+                )
+            )
         fields["indicators"] = made
         fields["activity_funding"] = [
             activity_funding(a, s, _money_in(pm), _money_in(am), _money_in(qm))
