@@ -407,6 +407,7 @@ def main() -> None:
         help="comma-separated peers to run (default: polars,pandas,duckdb,openpyxl); "
         "'none' for the floor and kcstats alone",
     )
+    parser.add_argument("--no-quiet", action="store_true", help="skip the quiet comparison")
     parser.add_argument("--no-load", action="store_true", help="skip the loaded comparison")
     parser.add_argument("--no-reader", action="store_true", help="skip the reader's cost")
     parser.add_argument("--no-memory", action="store_true", help="skip peak memory")
@@ -443,13 +444,14 @@ def main() -> None:
     )
     for name in ("floor", "merge"):  # warm the file cache
         run(commands[name])
-    say("")
-    say(f"Quiet (load average {load_average()} before):")
-    say("")
-    quiet = compare(commands, args.repeat, work, checked=True)
-    lines += table(quiet, peers)
-    say("")
-    lines += verdicts(quiet, peers, loaded=False)
+    if not args.no_quiet:
+        say("")
+        say(f"Quiet (load average {load_average()} before):")
+        say("")
+        quiet = compare(commands, args.repeat, work, checked=True)
+        lines += table(quiet, peers)
+        say("")
+        lines += verdicts(quiet, peers, loaded=False)
     if not args.no_load:
         # Bounded even if this process dies: each busy loop ends by itself.
         loops = busy_loops(120 + 60 * args.repeat)
@@ -471,7 +473,7 @@ def main() -> None:
         lines += table(loaded, peers)
         say("")
         lines += verdicts(loaded, peers, loaded=True)
-    if peers:
+    if peers and not (args.no_quiet and args.no_load):
         say("")
         say("Every peer's totals agree with kcstats' to 0.001 in every round.")
     if not args.no_reader:

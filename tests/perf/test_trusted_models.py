@@ -168,3 +168,31 @@ def test_a_repeated_problem_is_the_problem_add_states() -> None:
     assert [repr(p) for p in repeated.items] == [repr(p) for p in once.items]
     assert [p.cell for p in repeated.items] == ["B6", "B10", "B13", "B31"]
     assert repeated.items[0].model_fields_set == once.items[0].model_fields_set
+
+
+def test_a_report_reads_the_same_before_and_after_its_rows_are_remembered(tmp_path: Path) -> None:
+    """The reader remembers code and unit texts and takes plain rows in fewer steps (see
+    kcstats.reader.results): the second reading of a workbook, with all of that remembered,
+    gives what the first gave, row by row and problem by problem."""
+    from kcstats.reader import results as results_module
+
+    path = write_report(
+        tmp_path / "mixed-rows.xlsx",
+        indicators=[
+            ("trained_workers", (12, 14)),
+            ("demo_models", (None, 3)),
+            ("trained_workers", (1, 2)),  # a copy of a row: row-duplicate
+            ("consulting_revenue", (12.5, "3,125")),  # money
+            ("fair_booths", ("1,5", 2)),  # a fraction in a count
+            ("media_items", (None, None)),  # nothing reported
+            ("showrooms", (0, 7)),
+        ],
+        indicator_units={"showrooms": "cái"},  # not the catalogue's unit
+    )
+    results_module._codes.cache_clear()
+    results_module._units.cache_clear()
+    first = read_file(path)
+    again = read_file(path)
+    assert repr(again) == repr(first)
+    codes = {p.code for p in first.problems}
+    assert {"row-duplicate", "fraction-in-count", "unit-mismatch"} <= codes
