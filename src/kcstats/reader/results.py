@@ -94,9 +94,10 @@ def read_results(
     plain = _PlainRows.of(grid, cols, catalogue, money_unit)
     for row in range(first_data, grid.height):
         if plain is not None and row != first_data:
-            made = plain.read(grid.rows[row], seen, row)
-            if made is not None:
+            made = plain.read(grid.rows[row], seen, row, problems, grid.name)
+            if isinstance(made, IndicatorFigure):
                 figures.append(made)
+            if made is not None:
                 continue
         if grid.all_empty(row, figure_cols):
             continue  # section headings such as 'I. Đào tạo nghề' report nothing
@@ -147,8 +148,9 @@ class _PlainRows:
     """The rows most reports are made of, read in fewer steps: a code the reader has seen
     name a count indicator not seen in this table, a unit text that agreed before, and
     counts stored as whole numbers (or blank), in a sheet without formulas, errors or merged
-    cells and a table without a percent column. Such a row reads exactly as the general
-    loop of read_results reads it, which takes every other row (`read` gives None)."""
+    cells and a table without a percent column; and a copy of a row already read (a
+    row-duplicate, every row of a long table that repeats the catalogue). Such a row reads
+    exactly as the general loop of read_results reads it, which takes every other row."""
 
     __slots__ = ("code_col", "codes", "figure_cols", "unit_col", "unit_key", "units")
 
@@ -172,15 +174,37 @@ class _PlainRows:
         return cls(cols, catalogue, money_unit, code_col)
 
     def read(
-        self, cells: Sequence[object], seen: dict[str, int], row: int
-    ) -> IndicatorFigure | None:
+        self,
+        cells: Sequence[object],
+        seen: dict[str, int],
+        row: int,
+        problems: Problems,
+        sheet: str,
+    ) -> IndicatorFigure | bool | None:
+        """The row's figure; True for a copy of a row read before (its row-duplicate added);
+        None for a row the general loop must read."""
         width = len(cells)
         raw = cells[self.code_col] if self.code_col < width else None
         if type(raw) is not str:
             return None
         known = self.codes.get(raw)
-        indicator = known[0] if known is not None else None
-        if indicator is None or indicator.kind != "count" or indicator.code in seen:
+        if known is None or known[0] is None:
+            return None
+        indicator = known[0]
+        if indicator.code in seen:
+            for col in self.figure_cols:
+                value = cells[col] if col is not None and col < width else None
+                if not (value is None or value == "" or (type(value) is str and not value.strip())):
+                    problems.add_repeated(
+                        "row-duplicate",
+                        sheet=sheet,
+                        at=(row, self.code_col),
+                        found=known[1],
+                        expected=seen[indicator.code] + 1,
+                    )
+                    return True
+            return None  # nothing reported: the general loop skips such a row
+        if indicator.kind != "count":
             return None
         values: list[Decimal | None] = []
         reported = False
