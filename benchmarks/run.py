@@ -20,11 +20,11 @@ indicator rows into a temporary folder (or DIR, reused when it is already there)
    what a reader process does for one file (check_file: digest and preflight, then
    read_file), on 200 reports of the set and on the 5,000-row report; and preflight and
    calamine alone, to show where an extra row's time goes.
-4. **Peak memory** of `kcstats merge` and `--format json` of the 1,008 reports: the sum of
-   every process's own peak resident set (VmHWM of the parent and of each reader process,
-   read from /proc every few milliseconds; an upper bound, as a forked reader shares most
-   of its pages with the parent and the peaks need not coincide), and the peak of the
-   processes' proportional set sizes summed (shared pages counted once).
+4. **Peak memory** of `kcstats merge` and `--format json` of the 1,008 reports: the peak
+   of the processes' proportional set sizes summed (PSS: a page shared by the parent and
+   the forked readers counts once, split among them; sampled from /proc every few
+   milliseconds), the figure the target is for; and the sum of every process's own peak
+   resident set (VmHWM, an upper bound: a forked reader's shared pages count again).
 
 --extra also times what issue 7 set targets for (--help, --version, validate of one report
 and of the 5,000-row report, merge of half the files, of the same reports as format-2
@@ -504,9 +504,11 @@ def main() -> None:
         for name in ("merge", "json"):
             memory = peak_memory(commands[name])
             say(
-                f"Peak memory, {name}: every process's peak RSS summed "
-                f"{memory.summed_peaks:.0f} MiB [≤ 160] ({memory.processes} processes); "
-                f"PSS summed {memory.summed_pss:.0f} MiB; largest process {memory.largest:.0f} MiB"
+                f"Peak memory, {name}: PSS of all its processes summed "
+                f"{memory.summed_pss:.0f} MiB [≤ 160]; their peak RSS summed "
+                f"{memory.summed_peaks:.0f} MiB (an upper bound: pages a forked reader shares "
+                f"with the parent count twice; {memory.processes} processes); largest "
+                f"process {memory.largest:.0f} MiB"
             )
     if args.extra:
         say("")
