@@ -1,33 +1,24 @@
-"""Issue 16: kcstats against the tools a user would pick instead, measured side by side.
+"""The scripts kcstats is compared with (issue 16), and how their totals are checked.
 
-    .venv/bin/python benchmarks/peers.py [--repeat 5] [--keep DIR] [--load] [--output FILE]
+    .venv/bin/python benchmarks/peers.py NAME      # print one script, to read or run alone
 
-Needs the bench extra (pip install -e ".[dev,bench]", which `make bench` does). On the
-~1,008 reports of benchmarks/generate.py (generated into a temporary folder, or DIR, reused
-when it is already there) it runs these commands in alternation, `repeat` rounds, so that a
-noisy machine slows all alike:
+benchmarks/run.py runs these scripts, alternated with `kcstats merge`, and checks their
+totals; this module only holds them. Each script but the floor computes the regional funding
+totals a user would want from the reports: national plus local money, plan and actual, per
+conference area, year and period, from the "Thông tin" and "Kinh phí" sheets (province to
+area from a CSV written once from schemas/provinces.json). It takes argv[1], the folder of
+reports, and argv[2], that CSV, and prints {"region|year|period": [plan, actual], ...}.
 
-  floor     import pandas and read every cell of every file with python-calamine, serially
-            (FLOOR of benchmarks/run.py)
-  merge     kcstats merge DIR (the terminal summary)
-  json      kcstats merge DIR --format json
+  floor     import pandas and read every cell of every file with python-calamine, serially:
+            the floor of any design that uses pandas (it computes nothing)
   polars    polars read_excel (fastexcel, calamine) per sheet, concat, join, group_by
   pandas    pandas read_excel(engine="calamine"), concat, merge, groupby
   duckdb    DuckDB read_xlsx (the excel extension of the duckdb-extension-excel wheel, loaded
             offline), one call per file and sheet, then one GROUP BY
   openpyxl  pandas read_excel(engine="openpyxl"), concat, merge, groupby
 
-Each peer computes the regional funding totals, national plus local money, plan and actual,
-per conference area, year and period, from the "Thông tin" and "Kinh phí" sheets (province
-to area from a CSV written once from schemas/provinces.json), and prints them as JSON. Every
-run's totals are checked against each other and against kcstats' own facts (merge --format
-json: level region, measure funding, source national and local, activity empty) to 0.001; a
-difference stops the run with an error.
-
-Wall time and CPU time (user + system of the command and its children, from os.wait4) per
-command; medians and the ratios kcstats/peer and kcstats/floor are printed as a Markdown
-table. --load runs the comparison a second time with two busy-loop processes (one per core)
-started and stopped here, each bounded in time.
+polars, DuckDB and its extension come with the `bench` extra (pip install -e ".[dev,bench]",
+which `make bench` does); the test suite needs none of them.
 """
 
 from __future__ import annotations
@@ -35,25 +26,21 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
-import statistics
-import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
+ROOT = Path(__file__).resolve().parent.parent
+TOLERANCE = 0.001  # triệu đồng: one thousand đồng
 
-from run import FLOOR, kcstats_bin, machine  # noqa: E402
-
-TOLERANCE = 0.001
-NATIONAL, LOCAL = "Khuyến công quốc gia", "Khuyến công địa phương"
-
-# Each peer: argv[1] the folder of reports, argv[2] the province,region CSV. Prints
-# {"region|year|period": [plan, actual], ...}: national plus local money.
+FLOOR = """
+import sys, pandas
+from pathlib import Path
+from python_calamine import CalamineWorkbook
+for path in sorted(Path(sys.argv[1]).glob('*.xlsx')):
+    wb = CalamineWorkbook.from_path(path)
+    for name in wb.sheet_names:
+        wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+"""
 POLARS = """
 import json, sys
 from pathlib import Path
@@ -129,12 +116,16 @@ rows = con.execute(
     "GROUP BY ALL", {'regions': sys.argv[2]}).fetchall()
 print(json.dumps({f'{r}|{y}|{p}': [a, b] for r, y, p, a, b in rows}))
 """
+# The scripts that compute the totals, in the order they run; the floor computes none.
 PEERS = {
     "polars": POLARS,
     "pandas": PANDAS_CALAMINE,
     "duckdb": DUCKDB,
     "openpyxl": PANDAS_OPENPYXL,
 }
+SCRIPTS = {"floor": FLOOR, **PEERS}
+# What each needs beyond kcstats' own dependencies (the `bench` extra).
+NEEDS = {"polars": ("polars", "fastexcel"), "duckdb": ("duckdb", "duckdb_extension_excel")}
 LABELS = {
     "floor": "floor (pandas import + python-calamine, every cell, serial)",
     "merge": "`kcstats merge`",
@@ -144,9 +135,7 @@ LABELS = {
     "duckdb": "DuckDB `read_xlsx` (excel extension)",
     "openpyxl": 'pandas `read_excel(engine="openpyxl")`',
 }
-BUSY = (
-    "import time\nend = time.monotonic() + float({seconds})\nwhile time.monotonic() < end: pass\n"
-)
+NATIONAL_LOCAL = ("national", "local")
 
 Totals = dict[str, tuple[float, float]]
 
@@ -161,168 +150,51 @@ def write_regions(path: Path) -> None:
             writer.writerow([province["name"], province["kc_conference_area"]])
 
 
-def run(cmd: list[str], out: Path) -> tuple[float, float, int]:
-    """(wall seconds, CPU seconds of the command and its children, exit code)."""
-    with out.open("wb") as handle:
-        start = time.perf_counter()
-        process = subprocess.Popen(cmd, stdout=handle, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_utime + usage.ru_stime, process.returncode
-
-
-def kcstats_totals(path: Path) -> Totals:
-    document = json.loads(path.read_text(encoding="utf-8"))
-    totals: dict[str, tuple[float, float]] = {}
-    for fact in document["facts"]:
+def kcstats_totals(document: dict[str, object]) -> Totals:
+    """The same totals from kcstats' JSON document: its region facts of funding, national
+    and local, without an activity."""
+    totals: Totals = {}
+    facts = document["facts"]
+    assert isinstance(facts, list)
+    for fact in facts:
         if (
             fact["level"] == "region"
             and fact["measure"] == "funding"
-            and fact["source"] in ("national", "local")
+            and fact["source"] in NATIONAL_LOCAL
             and not fact["activity"]
         ):
             key = f"{fact['region']}|{fact['year']}|{fact['period']}"
             plan, actual = totals.get(key, (0.0, 0.0))
-            totals[key] = (plan + (fact["plan"] or 0.0), actual + (fact["actual"] or 0.0))
+            totals[key] = (plan + float(fact["plan"] or 0), actual + float(fact["actual"] or 0))
     return totals
 
 
-def check(name: str, found: Totals, expected: Totals, against: str) -> None:
+def script_totals(text: str) -> Totals:
+    return {key: (float(v[0]), float(v[1])) for key, v in json.loads(text).items()}
+
+
+def differences(found: Totals, expected: Totals) -> str | None:
+    """None when both give the same groups and totals to TOLERANCE; else what differs."""
     if set(found) != set(expected):
         missing = sorted(set(expected) - set(found))[:5]
         extra = sorted(set(found) - set(expected))[:5]
-        sys.exit(f"FAIL: {name} and {against} total different groups: {missing} / {extra}")
+        return f"different groups: missing {missing}, extra {extra}"
     for key, (plan, actual) in expected.items():
         other = found[key]
         if abs(other[0] - plan) > TOLERANCE or abs(other[1] - actual) > TOLERANCE:
-            sys.exit(f"FAIL: {name} gives {key} = {other}, {against} gives {(plan, actual)}")
-
-
-def compare(
-    commands: dict[str, list[str]], repeat: int, work: Path
-) -> dict[str, list[tuple[float, float]]]:
-    """Run every command `repeat` times in alternation, checking each run's totals."""
-    times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
-    for round_ in range(repeat):
-        reference: Totals | None = None
-        for name, cmd in commands.items():
-            out = work / f"{name}.out"
-            wall, cpu, code = run(cmd, out)
-            if code != 0:
-                sys.exit(f"FAIL: {name} exited with {code}: {' '.join(cmd)}")
-            times[name].append((wall, cpu))
-            print(f"  round {round_ + 1} {name:9} {wall:6.2f} s ({cpu:.2f} s CPU)", file=sys.stderr)
-            if name in ("floor", "merge"):
-                continue
-            if name == "json":
-                reference = kcstats_totals(out)
-                continue
-            found = {k: (v[0], v[1]) for k, v in json.loads(out.read_text()).items()}
-            assert reference is not None
-            check(name, found, reference, "kcstats merge --format json")
-    return times
-
-
-def median(values: list[tuple[float, float]], index: int) -> float:
-    return statistics.median(v[index] for v in values)
-
-
-def table(times: dict[str, list[tuple[float, float]]]) -> list[str]:
-    merge_wall, merge_cpu = median(times["merge"], 0), median(times["merge"], 1)
-    json_wall, json_cpu = median(times["json"], 0), median(times["json"], 1)
-    lines = [
-        "| command | wall s | CPU s | merge ÷ it, wall | merge ÷ it, CPU "
-        "| json ÷ it, wall | json ÷ it, CPU |",
-        "|---|---:|---:|---:|---:|---:|---:|",
-    ]
-    for name, values in times.items():
-        wall, cpu = median(values, 0), median(values, 1)
-        lines.append(
-            f"| {LABELS[name]} | {wall:.2f} | {cpu:.2f} | {merge_wall / wall:.2f} × "
-            f"| {merge_cpu / cpu:.2f} × | {json_wall / wall:.2f} × | {json_cpu / cpu:.2f} × |"
-        )
-    floor_wall, floor_cpu = median(times["floor"], 0), median(times["floor"], 1)
-    fastest = min(PEERS, key=lambda name: median(times[name], 0))
-    lines += [
-        "",
-        f"- kcstats/floor: merge {merge_wall / floor_wall:.2f} × wall, "
-        f"{merge_cpu / floor_cpu:.2f} × CPU; json {json_wall / floor_wall:.2f} × wall, "
-        f"{json_cpu / floor_cpu:.2f} × CPU",
-        f"- fastest peer: {fastest}; merge/{fastest} {merge_wall / median(times[fastest], 0):.2f} "
-        f"× wall; json/{fastest} {json_wall / median(times[fastest], 0):.2f} × wall",
-    ]
-    return lines
+            return f"{key} = {other}, expected {(plan, actual)}"
+    return None
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
-        description="kcstats merge against polars, pandas, DuckDB and openpyxl scripts "
-        "computing the same regional funding totals (issue 16)."
+        description="Print one of the scripts benchmarks/run.py compares kcstats with (issue "
+        '16), to read it or to run it alone: python -c "$(python benchmarks/peers.py polars)" '
+        "FOLDER REGIONS.csv.",
     )
-    parser.add_argument("--repeat", type=int, default=5, help="rounds (default 5)")
-    parser.add_argument("--keep", type=Path, help="generate into (or reuse) this folder")
-    parser.add_argument(
-        "--load",
-        action="store_true",
-        help="run the comparison again with a CPU-bound load on both cores",
-    )
-    parser.add_argument("--output", type=Path, help="also write the report to this file")
+    parser.add_argument("name", choices=list(SCRIPTS), help="the script to print")
     args = parser.parse_args()
-    root = args.keep or Path(tempfile.mkdtemp(prefix="kcstats-peers-"))
-    country = root / "country"
-    if not country.exists():
-        print("generating ~1,000 reports ...", file=sys.stderr)
-        from generate import generate_country
-
-        generate_country(country)
-    regions = root / "regions.csv"
-    write_regions(regions)
-    work = Path(tempfile.mkdtemp(prefix="kcstats-peers-out-"))
-    python, kcstats = sys.executable, kcstats_bin()
-    commands = {
-        "floor": [python, "-c", FLOOR, str(country)],
-        "merge": [kcstats, "merge", str(country)],
-        "json": [kcstats, "merge", str(country), "--format", "json"],
-        **{name: [python, "-c", code, str(country), str(regions)] for name, code in PEERS.items()},
-    }
-    reports = len(list(country.glob("*.xlsx")))
-    report = [
-        f"Machine: {machine()}.",
-        f"Command: `{' '.join(sys.argv)}`; {reports} reports; medians of {args.repeat} "
-        "alternated rounds; CPU = user + system of the command and its children.",
-        "",
-        "Quiet (no load started by the benchmark):",
-        "",
-        *table(compare(commands, args.repeat, work)),
-    ]
-    if args.load:
-        cores = os.cpu_count() or 2
-        # Bounded even if this process dies: each busy loop ends by itself.
-        seconds = 600 + 120 * args.repeat
-        busy = [
-            subprocess.Popen([python, "-c", BUSY.format(seconds=seconds)]) for _ in range(cores)
-        ]
-        try:
-            time.sleep(1)
-            loaded = compare(commands, args.repeat, work)
-            load = " ".join(f"{x:.1f}" for x in os.getloadavg())
-        finally:
-            for process in busy:
-                process.terminate()
-            for process in busy:
-                process.wait()
-        report += [
-            "",
-            f"Loaded ({cores} busy-loop processes, one per core; load average {load} at the end):",
-            "",
-            *table(loaded),
-        ]
-    report += ["", f"All totals agree with kcstats' to {TOLERANCE}."]
-    text = "\n".join(report)
-    print(text)
-    if args.output:
-        args.output.write_text(text + "\n", encoding="utf-8")
+    sys.stdout.write(SCRIPTS[args.name].lstrip("\n"))
 
 
 if __name__ == "__main__":

@@ -1,34 +1,45 @@
-"""Benchmarks for issue 7: kcstats against the floor of any pandas design, measured side by side.
+"""kcstats against the floor and the tools a user would pick instead, side by side (issue 16).
 
     .venv/bin/python benchmarks/run.py [--repeat 5] [--keep DIR] [--output FILE]
+                                       [--peers polars,pandas,duckdb,openpyxl] [--no-load]
+                                       [--no-reader] [--no-memory] [--extra]
 
-Generates ~1,000 whole-country reports, the same reports as format-2 tables, and a 5,000-row
-report into a temporary folder (or DIR, reused when it is already there), then runs these
-commands in alternation, `repeat` times each, so that a noisy machine slows all alike:
+Generates the 1,008 whole-country reports of benchmarks/generate.py and one report of 5,000
+indicator rows into a temporary folder (or DIR, reused when it is already there), then:
 
-  floor       a plain Python process that imports pandas and reads every cell of every
-              file with python-calamine, serially: the floor of any design that uses pandas
-  merge       kcstats merge DIR (the terminal summary, everything computed)
-  json        kcstats merge DIR --format json (the whole document)
-  merge-half  kcstats merge on the first half of the files (for the cost of one more report)
-  merge-f2    kcstats merge on the same ~1,000 reports written as format-2 tables
-  help, version, validate-1 (one report), validate-big (the 5,000-row report)
-  read_excel  pandas.read_excel(sheet_name=None) with openpyxl over every file (slow: run
-              --read-excel-repeat times, in the first rounds)
-  xlsx        kcstats merge DIR -o summary.xlsx, the summary workbook (issue 15: at most a
-              quarter of the 10.6 s it took before; run every round unless --xlsx-repeat)
+1. **Quiet.** Runs, in alternation, `repeat` rounds (each round starting one command later,
+   so that no command always follows the same one): the floor, `kcstats merge`, `kcstats
+   merge --format json` and the peer scripts of benchmarks/peers.py (polars, pandas with
+   calamine, DuckDB read_xlsx, pandas with openpyxl), each computing the same regional
+   funding totals. Every run's totals are checked against kcstats' (the JSON document's
+   facts) to 0.001; a difference stops the run. Wall time, and CPU time (user + system of
+   the command and all its processes, from os.wait4); medians, and the ratios kcstats ÷ it.
+2. **Loaded.** The same again with a CPU-bound busy loop on every core, started and stopped
+   here (each loop also ends by itself after a bounded time).
+3. **The reader's cost per extra indicator row**, in one process, best of several passes:
+   what a reader process does for one file (check_file: digest and preflight, then
+   read_file), on 200 reports of the set and on the 5,000-row report; and preflight and
+   calamine alone, to show where an extra row's time goes.
+4. **Peak memory** of `kcstats merge` and `--format json` of the 1,008 reports: the peak
+   of the processes' proportional set sizes summed (PSS: a page shared by the parent and
+   the forked readers counts once, split among them; sampled from /proc every few
+   milliseconds), the figure the target is for; and the sum of every process's own peak
+   resident set (VmHWM, an upper bound: a forked reader's shared pages count again).
 
-and, in one process, the summary workbook's writer alone (best of several runs on one merge),
-
-then prints medians, the ratios the issue sets targets for, the reader's own cost per file
-and per extra row (in one process, best of several runs), and peak memory. Not a test:
-nothing here asserts. --output writes the same report to a file (docs/performance.md
-quotes it).
+--extra also times what issue 7 set targets for (--help, --version, validate of one report
+and of the 5,000-row report, merge of half the files, of the same reports as format-2
+tables, and the summary workbook). The peers need the `bench` extra (`make bench` installs
+it; the test suite does not need it). Not a test: nothing here asserts, but a peer whose
+totals differ from kcstats' stops the run. The kcstats package is compiled to bytecode
+first, as an installed package is (the benchmark must not measure Python compiling kcstats'
+sources on every start, which PYTHONDONTWRITEBYTECODE would otherwise cause).
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
+import importlib.util
 import json
 import os
 import platform
@@ -39,59 +50,66 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate_big, generate_country, write_one_format2  # noqa: E402
+from peers import (  # noqa: E402
+    LABELS,
+    NEEDS,
+    PEERS,
+    SCRIPTS,
+    Totals,
+    differences,
+    kcstats_totals,
+    script_totals,
+    write_regions,
+)
 
-FLOOR = """
-import sys, pandas
-from pathlib import Path
-from python_calamine import CalamineWorkbook
-for path in sorted(Path(sys.argv[1]).glob('*.xlsx')):
-    wb = CalamineWorkbook.from_path(path)
-    for name in wb.sheet_names:
-        wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
-"""
-READ_EXCEL = """
-import sys, pandas
-from pathlib import Path
-for path in sorted(Path(sys.argv[1]).glob('*.xlsx')):
-    pandas.read_excel(path, sheet_name=None, engine='openpyxl')
-"""
-# The reader alone, in one process: best of several runs of read_file over the same files.
+# What a reader process does for one file, in one process: best of several passes.
 READER = """
 import json, sys, time
 from pathlib import Path
+from python_calamine import CalamineWorkbook
 from kcstats.catalog import load_catalogue
-from kcstats.reader import read_file
+from kcstats.reader import check_file, read_file
+from kcstats.safety.limits import DEFAULT_LIMITS
+from kcstats.safety.preflight import preflight, read_small
 catalogue = load_catalogue()
 small = sorted(Path(sys.argv[1]).glob('*.xlsx'))[:200]
 big = Path(sys.argv[2])
-# The same 200 reports written as format-2 tables (the same figures, the same names).
-tables = [Path(sys.argv[3]) / path.name for path in small]
 
-def best(paths, runs):
+def whole(path):
+    read_file(path, catalogue, checked=check_file(path))
+
+def checks(path):
+    preflight(path, DEFAULT_LIMITS, data=read_small(path, DEFAULT_LIMITS))
+
+def calamine(path):
+    workbook = CalamineWorkbook.from_path(path)
+    for name in workbook.sheet_names:
+        workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+
+def best(work, paths, runs):
     fastest = float('inf')
     for _ in range(runs):
         start = time.process_time()
         for path in paths:
-            read_file(path, catalogue)
+            work(path)
         fastest = min(fastest, time.process_time() - start)
     return fastest / len(paths)
 
-best(small[:20], 1)
-best(tables[:20], 1)
-small_file = best(small, 5)
-table_file = best(tables, 5)
-big_file = best([big], 5)
-from python_calamine import CalamineWorkbook
 def rows(path):
     return len(CalamineWorkbook.from_path(path).get_sheet_by_name('Chỉ tiêu').to_python())
-print(json.dumps({'small': small_file, 'format2': table_file, 'big': big_file,
-                  'extra_rows': rows(big) - rows(small[0])}))
+
+out = {'extra_rows': rows(big) - rows(small[0])}
+for name, work in (('reader', whole), ('preflight', checks), ('calamine', calamine)):
+    best(work, small[:20], 1)
+    out[name] = (best(work, small, 5), best(work, [big], 5))
+print(json.dumps(out))
 """
 # The summary workbook's writer alone, in one process: one merge, then the best of several
 # writes (kcstats.export.xlsx), and how many cells the workbook holds.
@@ -116,25 +134,147 @@ with zipfile.ZipFile(target) as z:
 print(json.dumps({'seconds': fastest, 'cells': cells}))
 """
 XLSX_BEFORE = 10.612  # s, `merge -o summary.xlsx` before issue 15 (docs/performance.md)
+BUSY = (
+    "import time\nend = time.monotonic() + float({seconds})\nwhile time.monotonic() < end: pass\n"
+)
+MIB = 1024 * 1024
 
 
 def kcstats_bin() -> str:
     return str(Path(sys.executable).with_name("kcstats"))
 
 
-def timed(cmd: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
+@dataclass
+class Runs:
+    """Wall and CPU seconds of each run of one command."""
+
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+
+    @property
+    def median_wall(self) -> float:
+        return statistics.median(self.wall)
+
+    @property
+    def median_cpu(self) -> float:
+        return statistics.median(self.cpu)
 
 
-def _children(pid: int) -> list[int]:
+def run(cmd: list[str], out: Path | None = None) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds of the command and every process it waited for, exit code)."""
+    with open(out if out is not None else os.devnull, "wb") as handle:
+        start = time.perf_counter()
+        process = subprocess.Popen(cmd, stdout=handle, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_utime + usage.ru_stime, process.returncode
+
+
+def compare(
+    commands: dict[str, list[str]], repeat: int, work: Path, *, checked: bool
+) -> dict[str, Runs]:
+    """Every command `repeat` times, alternated; with `checked`, each round's totals are
+    compared with kcstats' (the `json` command's)."""
+    runs = {name: Runs() for name in commands}
+    names = list(commands)
+    for round_ in range(repeat):
+        shift = round_ % len(names)
+        order = names[shift:] + names[:shift]
+        outputs: dict[str, Path] = {}
+        for name in order:
+            out = work / f"{name}.out"
+            wall, cpu, code = run(commands[name], out)
+            if code not in (0, 1) or (code == 1 and name not in ("merge", "json")):
+                sys.exit(f"FAIL: {name} exited with {code}: {' '.join(commands[name])}")
+            runs[name].wall.append(wall)
+            runs[name].cpu.append(cpu)
+            outputs[name] = out
+            print(f"  round {round_ + 1} {name:9} {wall:6.2f} s ({cpu:.2f} s CPU)", file=sys.stderr)
+        if checked:
+            check_totals(outputs)
+    return runs
+
+
+def check_totals(outputs: dict[str, Path]) -> None:
+    reference: Totals = kcstats_totals(json.loads(outputs["json"].read_text(encoding="utf-8")))
+    if not reference:
+        sys.exit("FAIL: kcstats merge --format json gave no regional funding facts")
+    for name, out in outputs.items():
+        if name not in PEERS:
+            continue
+        found = differences(script_totals(out.read_text(encoding="utf-8")), reference)
+        if found is not None:
+            sys.exit(f"FAIL: {name}'s totals differ from kcstats': {found}")
+
+
+def table(runs: dict[str, Runs], peers: list[str]) -> list[str]:
+    merge, json_ = runs["merge"], runs["json"]
+    lines = [
+        "| command | wall s | CPU s | merge ÷ it, wall | merge ÷ it, CPU "
+        "| json ÷ it, wall | json ÷ it, CPU |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, values in runs.items():
+        wall, cpu = values.median_wall, values.median_cpu
+        lines.append(
+            f"| {LABELS[name]} | {wall:.2f} | {cpu:.2f} "
+            f"| {merge.median_wall / wall:.2f} × | {merge.median_cpu / cpu:.2f} × "
+            f"| {json_.median_wall / wall:.2f} × | {json_.median_cpu / cpu:.2f} × |"
+        )
+    return lines
+
+
+def verdicts(runs: dict[str, Runs], peers: list[str], *, loaded: bool) -> list[str]:
+    merge, json_, floor = runs["merge"], runs["json"], runs["floor"]
+    lines = [
+        f"- merge ÷ floor: {merge.median_wall / floor.median_wall:.2f} × wall, "
+        f"{merge.median_cpu / floor.median_cpu:.2f} × CPU; json ÷ floor: "
+        f"{json_.median_wall / floor.median_wall:.2f} × wall, "
+        f"{json_.median_cpu / floor.median_cpu:.2f} × CPU"
+        + ("" if loaded else "  [quiet: ≤ 2.0 × wall, ≤ 3 × CPU]")
+    ]
+    if peers:
+        fastest = min(peers, key=lambda name: runs[name].median_wall)
+        slower_wall = [p for p in peers if merge.median_wall >= runs[p].median_wall]
+        slower_cpu = [p for p in peers if merge.median_cpu >= runs[p].median_cpu]
+        lines.append(
+            f"- fastest peer: {fastest}; merge ÷ {fastest} "
+            f"{merge.median_wall / runs[fastest].median_wall:.2f} × wall, "
+            f"{merge.median_cpu / runs[fastest].median_cpu:.2f} × CPU; json ÷ {fastest} "
+            f"{json_.median_wall / runs[fastest].median_wall:.2f} × wall"
+            + ("  [loaded: ≤ 1.2 × wall]" if loaded else "")
+        )
+        if not loaded:
+            lines.append(
+                "- merge takes less wall time than every peer: "
+                + ("yes" if not slower_wall else f"no ({', '.join(slower_wall)})")
+                + "; less CPU than every peer: "
+                + ("yes" if not slower_cpu else f"no ({', '.join(slower_cpu)})")
+            )
+    return lines
+
+
+# ---------------------------------------------------------------------------------------------
+# Peak memory
+
+
+def _tree(pid: int) -> list[int]:
     try:
         text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
     except OSError:
-        return []
-    found = [int(c) for c in text.split()]
-    return found + [g for c in found for g in _children(c)]
+        return [pid]
+    return [pid, *(p for child in text.split() for p in _tree(int(child)))]
+
+
+def _status_kib(pid: int, key: str) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(key):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def _pss_kib(pid: int) -> int:
@@ -147,14 +287,19 @@ def _pss_kib(pid: int) -> int:
     return 0
 
 
-def peak_memory(cmd: list[str]) -> tuple[float, float]:
-    """(largest process's peak RSS, peak of the whole process tree's PSS), in MiB.
+@dataclass(frozen=True)
+class Memory:
+    largest: float  # MiB: the largest process's peak RSS (the kernel's ru_maxrss)
+    summed_peaks: float  # MiB: every process's own peak RSS (VmHWM), summed
+    summed_pss: float  # MiB: the peak of the processes' PSS summed
+    processes: int
 
-    The first comes from the kernel (GNU time's figure); the second is sampled every few
-    milliseconds, summing proportional set sizes so that pages shared by the forked reader
-    processes count once. NaN where /proc is not there."""
+
+def peak_memory(cmd: list[str]) -> Memory:
+    """Sampled every few milliseconds while `cmd` runs (NaN where /proc is not there)."""
     process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak = 0
+    peaks: dict[int, int] = {}
+    pss = 0
     while True:
         # wait4 gives this child's own figures (with its waited-for children's), where
         # getrusage(RUSAGE_CHILDREN) would give the largest of every child so far.
@@ -162,10 +307,19 @@ def peak_memory(cmd: list[str]) -> tuple[float, float]:
         if pid:
             process.returncode = os.waitstatus_to_exitcode(status)
             break
-        tree = [process.pid, *_children(process.pid)]
-        peak = max(peak, sum(_pss_kib(p) for p in tree))
-        time.sleep(0.003)
-    return usage.ru_maxrss / 1024, (peak / 1024 if peak else float("nan"))
+        tree = _tree(process.pid)
+        for member in tree:
+            peaks[member] = max(peaks.get(member, 0), _status_kib(member, "VmHWM:"))
+        pss = max(pss, sum(_pss_kib(p) for p in tree))
+        time.sleep(0.002)
+    largest = usage.ru_maxrss / 1024
+    # The parent's own peak may come after the last sample: the kernel's figure is exact.
+    summed = sum(peaks.values()) / 1024
+    summed = max(summed, largest) if peaks else float("nan")
+    return Memory(largest, summed, pss / 1024 if pss else float("nan"), len(peaks))
+
+
+# ---------------------------------------------------------------------------------------------
 
 
 def machine() -> str:
@@ -177,158 +331,226 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    try:
-        load = "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
-    except OSError:
-        load = ""
     return (
         f"{os.cpu_count()} cores ({model}), {platform.system()} {platform.release()}, "
-        f"Python {platform.python_version()}; {load} at the start"
+        f"Python {platform.python_version()}"
     )
 
 
-def json_size(cmd: list[str]) -> str:
-    out = subprocess.run(cmd, capture_output=True, check=False).stdout
+def load_average() -> str:
     try:
-        document = json.loads(out)
-    except ValueError:
-        return f"{len(out) / 1e6:.1f} MB (not JSON?)"
-    return (
-        f"{len(out) / 1e6:.1f} MB: {len(document['files'])} files, "
-        f"{len(document['facts']):,} facts, {len(document['growth']):,} growth rows"
-    )
+        return " ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description="kcstats merge, --format json, validate and the summary workbook against "
-        "the floor of any pandas design, alternated in one run (see the module's docstring).",
-    )
-    parser.add_argument("--repeat", type=int, default=5, help="rounds of every command")
-    parser.add_argument(
-        "--read-excel-repeat", type=int, default=2, help="rounds of pandas/openpyxl (slow)"
-    )
-    parser.add_argument(
-        "--xlsx-repeat",
-        type=int,
-        default=None,
-        help="rounds of the summary workbook (default: every round)",
-    )
-    parser.add_argument("--keep", type=Path, help="generate into (or reuse) this folder")
-    parser.add_argument("--output", type=Path, help="also write the report to this file")
-    args = parser.parse_args()
-    root = args.keep or Path(tempfile.mkdtemp(prefix="kcstats-bench-"))
-    country, big, half = root / "country", root / "big", root / "half"
-    tables = root / "country-format2"
-    if not country.exists():
-        print("generating ~1,000 reports ...", file=sys.stderr)
-        generate_country(country)
-    if not tables.exists():
-        print("generating the same reports as format-2 tables ...", file=sys.stderr)
-        generate_country(tables, writer=write_one_format2)
-    if not (big / "big.xlsx").exists():
-        generate_big(big)
+def compile_kcstats() -> None:
+    """Bytecode for kcstats' modules, as an installed package has: with
+    PYTHONDONTWRITEBYTECODE set, an editable install would compile them on every start."""
+    spec = importlib.util.find_spec("kcstats")
+    if spec is not None and spec.submodule_search_locations:
+        for folder in spec.submodule_search_locations:
+            compileall.compile_dir(folder, quiet=1)
+
+
+def chosen_peers(names: str) -> list[str]:
+    peers = [name for name in names.split(",") if name] if names else list(PEERS)
+    unknown = [name for name in peers if name not in PEERS]
+    if unknown:
+        sys.exit(f"unknown peer(s): {', '.join(unknown)}; choose from {', '.join(PEERS)}")
+    missing = [
+        module
+        for name in peers
+        for module in NEEDS.get(name, ())
+        if importlib.util.find_spec(module) is None
+    ]
+    if missing:
+        sys.exit(
+            f"the peers need {', '.join(missing)}: pip install -e '.[dev,bench]' (make bench), "
+            "or leave them out with --peers"
+        )
+    return peers
+
+
+def busy_loops(seconds: float) -> list[subprocess.Popen[bytes]]:
+    code = BUSY.format(seconds=seconds)
+    return [subprocess.Popen([sys.executable, "-c", code]) for _ in range(os.cpu_count() or 2)]
+
+
+def extra(root: Path, country: Path, big: Path, repeat: int, work: Path) -> list[str]:
+    """Issue 7's other targets: start, validate, one more report, format 2, the workbook."""
+    kc = kcstats_bin()
     reports = sorted(country.glob("*.xlsx"))
+    half, tables = root / "half", root / "country-format2"
     if not half.exists():
         half.mkdir()
         for path in reports[: len(reports) // 2]:
             (half / path.name).symlink_to(path)
-    halved = len(list(half.glob("*.xlsx")))
-    py, kc = sys.executable, kcstats_bin()
+    if not tables.exists():
+        print("generating the same reports as format-2 tables ...", file=sys.stderr)
+        generate_country(tables, writer=write_one_format2)
     commands = {
-        "floor": [py, "-c", FLOOR, str(country)],
         "merge": [kc, "merge", str(country)],
-        "json": [kc, "merge", str(country), "--format", "json"],
         "merge-half": [kc, "merge", str(half)],
         "merge-f2": [kc, "merge", str(tables)],
         "help": [kc, "--help"],
         "version": [kc, "--version"],
         "validate-1": [kc, "validate", str(reports[0])],
-        "validate-big": [kc, "validate", str(big / "big.xlsx")],
+        "validate-big": [kc, "validate", str(big)],
+        "xlsx": [kc, "merge", str(country), "-o", str(work / "summary.xlsx"), "--force"],
     }
-    summary = [kc, "merge", str(country), "-o", str(root / "summary.xlsx"), "--force"]
-    described = machine()
-    samples: dict[str, list[float]] = {name: [] for name in [*commands, "read_excel", "xlsx"]}
-    for name in ("floor", "merge"):  # warm the file cache and the bytecode cache
-        timed(commands[name])
-    for round_ in range(args.repeat):
-        print(f"round {round_ + 1}/{args.repeat} ...", file=sys.stderr)
-        for name, cmd in commands.items():
-            samples[name].append(timed(cmd))
-        if round_ < args.read_excel_repeat:
-            samples["read_excel"].append(timed([py, "-c", READ_EXCEL, str(country)]))
-        if args.xlsx_repeat is None or round_ < args.xlsx_repeat:
-            samples["xlsx"].append(timed(summary))
-    med = {name: statistics.median(values) for name, values in samples.items() if values}
-    reader = json.loads(
-        subprocess.run(
-            [py, "-c", READER, str(country), str(big / "big.xlsx"), str(tables)],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    )
+    runs = compare(commands, repeat, work, checked=False)
+    med = {name: r.median_wall for name, r in runs.items()}
+    halved = len(list(half.glob("*.xlsx")))
     workbook = json.loads(
         subprocess.run(
-            [py, "-c", WORKBOOK, str(country), str(root / "writer.xlsx")],
+            [sys.executable, "-c", WORKBOOK, str(country), str(work / "writer.xlsx")],
             capture_output=True,
             text=True,
             check=True,
         ).stdout
     )
-    memory = {name: peak_memory(commands[name]) for name in ("merge", "json")}
-    memory["xlsx"] = peak_memory(summary)
-    size = json_size(commands["json"])
+    per_report = (med["merge"] - med["merge-half"]) / (len(reports) - halved)
+    return [
+        "Issue 7's other figures (wall, medians):",
+        "",
+        f"- merge, per extra report {per_report * 1e3:.2f} ms [< 1] (merge − merge of half)",
+        f"- the same reports as format-2 tables: {med['merge-f2'] / med['merge']:.2f} × merge",
+        f"- --help {med['help']:.3f} s, --version {med['version']:.3f} s [< 0.15]",
+        f"- validate one report {med['validate-1']:.3f} s [< 0.4]; the 5,000-row report "
+        f"{med['validate-big']:.2f} s",
+        f"- merge -o summary.xlsx {med['xlsx']:.2f} s = {med['xlsx'] / XLSX_BEFORE:.2f} × "
+        f"the {XLSX_BEFORE} s before issue 15 [≤ 0.25]; the writer alone "
+        f"{workbook['seconds']:.2f} s in one process, {workbook['cells']:,} cells",
+    ]
 
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description="kcstats merge and --format json against the floor and the polars, "
+        "pandas, DuckDB and openpyxl scripts computing the same totals, alternated, quiet and "
+        "under a load started here; the reader's cost per extra row; peak memory (issue 16; "
+        "see the module's docstring).",
+    )
+    parser.add_argument("--repeat", type=int, default=5, help="rounds of every command")
+    parser.add_argument("--keep", type=Path, help="generate into (or reuse) this folder")
+    parser.add_argument(
+        "--peers",
+        default="",
+        help="comma-separated peers to run (default: polars,pandas,duckdb,openpyxl); "
+        "'none' for the floor and kcstats alone",
+    )
+    parser.add_argument("--no-quiet", action="store_true", help="skip the quiet comparison")
+    parser.add_argument("--no-load", action="store_true", help="skip the loaded comparison")
+    parser.add_argument("--no-reader", action="store_true", help="skip the reader's cost")
+    parser.add_argument("--no-memory", action="store_true", help="skip peak memory")
+    parser.add_argument("--extra", action="store_true", help="also issue 7's other figures")
+    parser.add_argument("--output", type=Path, help="also write the report to this file")
+    args = parser.parse_args()
+    peers = [] if args.peers == "none" else chosen_peers(args.peers)
+    root = args.keep or Path(tempfile.mkdtemp(prefix="kcstats-bench-"))
+    country, big = root / "country", root / "big" / "big.xlsx"
+    if not country.exists():
+        print("generating 1,008 reports ...", file=sys.stderr)
+        generate_country(country)
+    if not big.exists():
+        generate_big(big.parent)
+    regions = root / "regions.csv"
+    write_regions(regions)
+    compile_kcstats()
+    work = Path(tempfile.mkdtemp(prefix="kcstats-bench-out-"))
+    py, kc = sys.executable, kcstats_bin()
+    commands = {
+        "floor": [py, "-c", SCRIPTS["floor"], str(country)],
+        "merge": [kc, "merge", str(country)],
+        "json": [kc, "merge", str(country), "--format", "json"],
+        **{name: [py, "-c", SCRIPTS[name], str(country), str(regions)] for name in peers},
+    }
+    reports = len(list(country.glob("*.xlsx")))
     lines: list[str] = []
     say: Callable[[str], None] = lines.append
-    say(f"machine: {described}")
+    say(f"Machine: {machine()}.")
     say(
-        f"{len(reports)} reports; medians of {args.repeat} alternated runs "
-        f"(read_excel: {len(samples['read_excel'])}, xlsx: {len(samples['xlsx'])})"
+        f"`{' '.join(['benchmarks/run.py', *sys.argv[1:]])}`: {reports} reports, medians of "
+        f"{args.repeat} alternated rounds; CPU = user + system of the command and all its "
+        "processes; ratios are kcstats' time ÷ the command's (below 1: kcstats is faster)."
     )
-    for name, value in med.items():
-        spread = f"{min(samples[name]):.3f}–{max(samples[name]):.3f}"
-        say(f"  {name:<13} {value:7.3f} s   (range {spread})")
-    floor = med["floor"]
-    per_report = (med["merge"] - med["merge-half"]) / (len(reports) - halved)
-    say("targets:")
-    say(f"  merge / floor            {med['merge'] / floor:6.2f}    [≤ 1.5]")
-    say(f"  json / floor             {med['json'] / floor:6.2f}    [≤ 2.5]  ({size})")
-    if "read_excel" in med:
-        say(f"  read_excel / merge       {med['read_excel'] / med['merge']:6.1f}    [≥ 15]")
-        say(f"  read_excel / json        {med['read_excel'] / med['json']:6.1f}    [≥ 15]")
-    say(f"  merge, per extra report  {per_report * 1e3:6.2f} ms [< 1]  (merge − merge-half)")
-    extra_row = (reader["big"] - reader["small"]) / reader["extra_rows"]
-    say(
-        f"  reader, per extra row    {extra_row * 1e6:6.1f} µs [< 10] "
-        f"(5,000-row report {reader['big'] * 1e3:.0f} ms [< 100], in one process)"
-    )
-    say(f"  reader, per report       {reader['small'] * 1e3:6.2f} ms  (in one process, serial)")
-    say(
-        f"  reader, format 2 / 1     {reader['format2'] / reader['small']:6.2f}    [≤ 1.3]  "
-        f"({reader['format2'] * 1e3:.2f} ms a format-2 table of the same report)"
-    )
-    say(f"  merge-f2 / merge         {med['merge-f2'] / med['merge']:6.2f}    (the same reports)")
-    say(
-        f"  xlsx / before            {med['xlsx'] / XLSX_BEFORE:6.2f}    [≤ 0.25]  "
-        f"(merge -o summary.xlsx {med['xlsx']:.2f} s, before {XLSX_BEFORE} s; the writer alone "
-        f"{workbook['seconds']:.2f} s in one process, {workbook['cells']:,} cells)"
-    )
-    say(
-        f"  --help {med['help']:.3f} s, --version {med['version']:.3f} s [< 0.15]; "
-        f"validate one report {med['validate-1']:.3f} s [< 0.4]"
-    )
-    for name, (largest, tree) in memory.items():
+    for name in ("floor", "merge"):  # warm the file cache
+        run(commands[name])
+    if not args.no_quiet:
+        say("")
+        say(f"Quiet (load average {load_average()} before):")
+        say("")
+        quiet = compare(commands, args.repeat, work, checked=True)
+        lines += table(quiet, peers)
+        say("")
+        lines += verdicts(quiet, peers, loaded=False)
+    if not args.no_load:
+        # Bounded even if this process dies: each busy loop ends by itself.
+        loops = busy_loops(120 + 60 * args.repeat)
+        try:
+            time.sleep(1)
+            loaded = compare(commands, args.repeat, work, checked=True)
+            load = load_average()
+        finally:
+            for process in loops:
+                process.terminate()
+            for process in loops:
+                process.wait()
+        say("")
         say(
-            f"  peak memory, {name:<5} largest process {largest:5.0f} MiB, "
-            f"all processes (PSS) {tree:5.0f} MiB [< 160]"
-            + ("  (summary workbook)" if name == "xlsx" else "")
+            f"Loaded ({len(loops)} busy-loop processes started here, one per core; load "
+            f"average {load} at the end):"
         )
+        say("")
+        lines += table(loaded, peers)
+        say("")
+        lines += verdicts(loaded, peers, loaded=True)
+    if peers and not (args.no_quiet and args.no_load):
+        say("")
+        say("Every peer's totals agree with kcstats' to 0.001 in every round.")
+    if not args.no_reader:
+        reader = json.loads(
+            subprocess.run(
+                [py, "-c", READER, str(country), str(big)],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        )
+        rows = reader["extra_rows"]
+
+        def per_row(name: str) -> float:
+            small, large = reader[name]
+            return (large - small) / rows * 1e6
+
+        small, large = reader["reader"]
+        say("")
+        say(
+            f"Reader, in one process (best of 5, CPU): a report {small * 1e3:.2f} ms; the "
+            f"5,000-row report {large * 1e3:.1f} ms; per extra indicator row "
+            f"{per_row('reader'):.1f} µs [< 10] (preflight {per_row('preflight'):.1f} µs, "
+            f"calamine alone {per_row('calamine'):.1f} µs of it)"
+        )
+    if not args.no_memory:
+        say("")
+        for name in ("merge", "json"):
+            memory = peak_memory(commands[name])
+            say(
+                f"Peak memory, {name}: PSS of all its processes summed "
+                f"{memory.summed_pss:.0f} MiB [≤ 160]; their peak RSS summed "
+                f"{memory.summed_peaks:.0f} MiB (an upper bound: pages a forked reader shares "
+                f"with the parent count twice; {memory.processes} processes); largest "
+                f"process {memory.largest:.0f} MiB"
+            )
+    if args.extra:
+        say("")
+        lines += extra(root, country, big, args.repeat, work)
     report = "\n".join(lines)
     print(report)
     if args.output is not None:
         args.output.write_text(report + "\n", encoding="utf-8")
+    shutil.rmtree(work, ignore_errors=True)
     if args.keep is None:
         shutil.rmtree(root, ignore_errors=True)
 

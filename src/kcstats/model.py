@@ -8,9 +8,11 @@ schemas/report.schema.json is generated from these models (a test keeps it curre
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, Literal
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -19,6 +21,9 @@ from kcstats.catalogue_file import YEAR_MAX, YEAR_MIN
 from kcstats.problems import Problem, Severity
 from kcstats.trusted import trusted
 from kcstats.untrusted import excerpt, maybe_excerpt
+
+if TYPE_CHECKING:
+    from kcstats.report_figures import ReportFigureIndex
 
 # The funding sources of schemas/catalogue.json, as a type for the report schema (a test
 # keeps the two equal: kcstats.catalogue_file.SOURCE_CODES is the list).
@@ -221,14 +226,74 @@ def activity_funding(
 
 _REPORT_FIELDS = tuple(Report.model_fields)
 _UNMAPPED_FIELDS = tuple(UnmappedRow.model_fields)
-_FILE_FIELDS = tuple(FileResult.model_fields)
 _PROBLEM_FIELDS = tuple(Problem.model_fields)
 _STATUS = {status.value: status for status in FileStatus}
 _SEVERITY = {severity.value: severity for severity in Severity}
 
-# A FileResult as plain tuples of str, int, Decimal and None (a problem's parameters are
-# such tuples already, kcstats.messages): what a reader process sends back. Pickling these is several times faster than pickling the models themselves.
+# A FileResult as plain tuples of str, int and None (a problem's parameters are such tuples
+# already, kcstats.messages): what a reader process sends back. Figures travel as the fact
+# store's integers (kcstats.figures): money in thousandths of a triệu đồng, counts as they
+# are; pickling an int costs a seventh of pickling a Decimal, and the parent builds the fact
+# table from these integers without turning Decimals back into them (kcstats.report_figures).
+# A Decimal the integer would not give back exactly (never one the reader makes: it keeps
+# money to 0.001 and counts whole) travels as itself.
 Wire = tuple[Any, ...]
+
+
+def _money_out(value: Decimal | None) -> int | Decimal | None:
+    """Money kept to 0.001 (exponent -3, as the reader gives it) as integer thousandths."""
+    if value is None:
+        return None
+    text = str(value)  # '1281.936'; an exponent other than -3 reads otherwise
+    if text[-4:-3] == "." and text[0] != "-" and "E" not in text:
+        return int(text.replace(".", "", 1))
+    return value
+
+
+def _whole_out(value: Decimal | None) -> int | Decimal | None:
+    """A whole count (exponent 0, as the reader gives it) as an int."""
+    if value is None:
+        return None
+    text = str(value)
+    return int(text) if text.isdigit() else value
+
+
+def _money_in(value: int | Decimal | None) -> Decimal | None:
+    if not isinstance(value, int):
+        return value
+    return Decimal(value).scaleb(-3)
+
+
+_WHOLES: dict[int, Decimal] = {}  # counts repeat across reports: one Decimal each
+
+
+def _whole_in(value: int | Decimal | None) -> Decimal | None:
+    if not isinstance(value, int):
+        return value
+    found = _WHOLES.get(value)
+    if found is None:
+        found = Decimal(value)
+        if len(_WHOLES) < 4096:
+            _WHOLES[value] = found
+    return found
+
+
+@cache
+def _indicator_codecs() -> dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]]:
+    """Each indicator of the catalogue's (out, in): by its kind, money or a count."""
+    from kcstats.catalog import load_catalogue
+
+    return {
+        code: (_money_out, _money_in) if i.kind == "money" else (_whole_out, _whole_in)
+        for code, i in load_catalogue().indicators.items()
+    }
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+_AS_IS = (_identity, _identity)  # a code the catalogue lacks: its Decimals travel as they are
 
 
 def to_wire(result: FileResult) -> Wire:
@@ -236,23 +301,30 @@ def to_wire(result: FileResult) -> Wire:
     report_wire: Wire | None = None
     if report is not None:
         fields = report.__dict__
+        codecs = _indicator_codecs()
         report_wire = (
             *(_cut(name, fields[name]) for name in _REPORT_FIELDS[:-3]),
             [
                 (
                     f.source,
                     f.plan_projects,
-                    f.plan_money,
+                    _money_out(f.plan_money),
                     f.actual_projects,
-                    f.actual_money,
+                    _money_out(f.actual_money),
                     f.prior_projects,
-                    f.prior_money,
+                    _money_out(f.prior_money),
                 )
                 for f in report.funding
             ],
-            [(f.code, f.plan, f.actual, f.prior) for f in report.indicators],
+            [_indicator_out(f.__dict__, codecs) for f in report.indicators],
             [
-                (a.activity, a.source, a.plan_money, a.actual_money, a.prior_money)
+                (
+                    a.activity,
+                    a.source,
+                    _money_out(a.plan_money),
+                    _money_out(a.actual_money),
+                    _money_out(a.prior_money),
+                )
                 for a in report.activity_funding
             ],
         )
@@ -277,6 +349,16 @@ def to_wire(result: FileResult) -> Wire:
     )
 
 
+def _indicator_out(
+    fields: dict[str, Any], codecs: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any]]]
+) -> Wire:
+    """(code, plan, actual, prior): store integers by the indicator's kind (thousandths for
+    money, whole for a count); the Decimals themselves for a code the catalogue lacks."""
+    code = fields["code"]
+    out = codecs.get(code, _AS_IS)[0]
+    return (code, out(fields["plan"]), out(fields["actual"]), out(fields["prior"]))
+
+
 # Texts copied from a workbook's cells: what a reader process sends back holds excerpts of
 # them (kcstats.untrusted), so that a 50 MB cell costs the parent nothing.
 _CELL_TEXTS = frozenset({"reporting_unit", "prepared_by", "prepared_on", "note", "label", "unit"})
@@ -286,17 +368,41 @@ def _cut(name: str, value: Any) -> Any:
     return excerpt(value) if name in _CELL_TEXTS and isinstance(value, str) else value
 
 
-def from_wire(wire: Wire) -> FileResult:
-    """The FileResult that to_wire was given, equal to it in every field."""
+def from_wire(wire: Wire, figures: ReportFigureIndex | None = None) -> FileResult:
+    """The FileResult that to_wire was given, equal to it in every field. `figures`, when
+    given, keeps the report's figures as the fact store's integers (what the wire holds)."""
     path, status, sha256, province, year, period, problems, report_wire, format_, unmapped = wire
     report = None
     if report_wire is not None:
         *head, funding, indicators, activities = report_wire
         fields = dict(zip(_REPORT_FIELDS, head, strict=False))
-        fields["funding"] = [funding_line(*line) for line in funding]
-        fields["indicators"] = [indicator_figure(*figure) for figure in indicators]
-        fields["activity_funding"] = [activity_funding(*a) for a in activities]
+        fields["funding"] = [
+            funding_line(s, pp, _money_in(pm), ap, _money_in(am), qp, _money_in(qm))
+            for s, pp, pm, ap, am, qp, qm in funding
+        ]
+        codecs = _indicator_codecs()
+        made = []
+        for code, plan, actual, prior in indicators:
+            back = codecs.get(code, _AS_IS)[1]
+            made.append(
+                trusted(
+                    IndicatorFigure,
+                    {
+                        "code": code,
+                        "plan": back(plan),
+                        "actual": back(actual),
+                        "prior": back(prior),
+                    },
+                )
+            )
+        fields["indicators"] = made
+        fields["activity_funding"] = [
+            activity_funding(a, s, _money_in(pm), _money_in(am), _money_in(qm))
+            for a, s, pm, am, qm in activities
+        ]
         report = trusted(Report, fields)
+        if figures is not None:
+            figures.add_wire(report, funding, indicators, activities)
     return trusted(
         FileResult,
         {

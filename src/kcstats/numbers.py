@@ -81,6 +81,11 @@ def _whole(number: int) -> Number:
     return found
 
 
+def whole_number(number: int) -> Decimal:
+    """Decimal(number), one object for each count seen (counts repeat across reports)."""
+    return _whole(number).value
+
+
 def parse_figure(raw: object) -> Number | NumberProblem | None:
     """Read one figure cell. None means blank: not reported, which is never zero."""
     if raw is None:

@@ -198,6 +198,20 @@ def problem(
     found, expected and the other parameters are parameters of kcstats.messages (say(),
     count(), ...) or else texts quoted as they are (a str, or a number or a date as str()
     writes it): cut to an excerpt when long, so a 50 MB cell costs no output more than that."""
+    return problem_at(
+        code, sheet, None if cell is None else _bounded(cell), found, expected, params
+    )
+
+
+def problem_at(
+    code: str,
+    sheet: str | None,
+    cell: str | None,
+    found: object,
+    expected: object,
+    params: dict[str, object],
+) -> Problem:
+    """problem(), for a `cell` that cell_name made (short ASCII: nothing to bound)."""
     kind = CATALOGUE[code]
     # Every value is a bounded str, a parameter or None, or the catalogue's own severity:
     # nothing to validate.
@@ -207,7 +221,7 @@ def problem(
             "code": code,
             "severity": kind.severity,
             "sheet": None if sheet is None else _bounded(sheet),
-            "cell": None if cell is None else _bounded(cell),
+            "cell": cell,
             "found": None if found is None else as_param(found),
             "expected": None if expected is None else as_param(expected),
             "params": tuple((k, as_param(v, PARAM_CHARS)) for k, v in params.items())
@@ -218,14 +232,30 @@ def problem(
 
 
 def _bounded(text: str) -> str:
-    return excerpt(name_text(text), EXCERPT_CHARS)
+    found = _BOUNDED.get(text)
+    if found is None:
+        found = excerpt(name_text(text), EXCERPT_CHARS)
+        if len(text) <= 64 and len(_BOUNDED) < 4096:  # sheet names: they repeat
+            _BOUNDED[text] = found
+    return found
+
+
+_BOUNDED: dict[str, str] = {}
 
 
 def cell_name(row: int, col: int) -> str:
     """A1 name of a zero-based (row, col): (0, 0) -> 'A1', (4, 27) -> 'AB5'."""
+    letters = _COLUMNS[col] if 0 <= col < len(_COLUMNS) else _column_letters(col)
+    return f"{letters}{row + 1}"
+
+
+def _column_letters(col: int) -> str:
     letters = ""
     n = col + 1
     while n:
         n, rem = divmod(n - 1, 26)
         letters = chr(65 + rem) + letters
-    return f"{letters}{row + 1}"
+    return letters
+
+
+_COLUMNS = [_column_letters(col) for col in range(702)]  # A to ZZ: every report's columns

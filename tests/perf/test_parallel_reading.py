@@ -15,6 +15,7 @@ from kcstats.pipeline import ReadOptions, read_many, read_reports
 from kcstats.pipeline import workers as workers_module
 from kcstats.pipeline.workers import (
     CHUNK_BYTES,
+    LEAD_SHARE,
     MIN_CHUNK,
     PARALLEL_FROM,
     _chunks,
@@ -153,3 +154,80 @@ def test_jobs_are_automatic_serial_for_small_folders() -> None:
     assert automatic_jobs(1) == automatic_jobs(PARALLEL_FROM - 1) == 1
     assert automatic_jobs(PARALLEL_FROM) == max(1, min(os.cpu_count() or 1, 4))
     assert read_many([]) == []
+
+
+def test_the_warm_up_runs_once_while_the_workers_read(mixed_folder: Path) -> None:
+    paths = sorted(
+        p for p in mixed_folder.iterdir() if p.suffix == ".xlsx" and not p.name.startswith("~")
+    )
+    calls: list[int] = []
+    options = ReadOptions(jobs=2, warm_up=lambda: calls.append(len(calls)))
+    _same(read_many(paths, options), [read_file(p) for p in paths])
+    assert calls == [0]
+
+
+def test_each_worker_starts_on_a_large_chunk_when_this_process_warms_up(tmp_path: Path) -> None:
+    paths = []
+    for i in range(1000):
+        path = tmp_path / f"{i:04d}.xlsx"
+        path.write_bytes(b"x" * 100)
+        paths.append(path)
+    for workers in (2, 4):
+        chunks = _chunks(paths, workers, lead=True)
+        assert [p for chunk in chunks for p in chunk] == paths
+        lead = [len(chunk) for chunk in chunks[:workers]]
+        assert lead == [int(1000 * LEAD_SHARE / workers)] * workers
+        assert max(len(chunk) for chunk in chunks[workers:]) < min(lead)
+
+
+def _double(n: int) -> int:
+    return 2 * n
+
+
+def test_on_started_is_called_once_every_worker_has_its_first_item() -> None:
+    from kcstats.safety.sandbox import run_isolated
+
+    events: list[str] = []
+    results = run_isolated(
+        list(range(5)),
+        _double,
+        jobs=2,
+        on_started=lambda: events.append("started"),
+        on_result=lambda index, _: events.append(str(index)),
+    )
+    assert results == [0, 2, 4, 6, 8]
+    assert events[0] == "started"
+    assert sorted(events[1:]) == ["0", "1", "2", "3", "4"]
+
+
+def _collector_on(_: int) -> bool:
+    import gc
+
+    return gc.isenabled()
+
+
+def test_workers_collect_cycles_while_the_parent_pauses_its_collector() -> None:
+    import gc
+
+    from kcstats.collector import collector_paused
+    from kcstats.safety.sandbox import run_isolated
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        assert run_isolated([1, 2], _collector_on, jobs=2) == [True, True]
+    assert gc.isenabled()
+
+
+def test_a_paused_collector_stays_off_for_a_caller_that_turned_it_off() -> None:
+    import gc
+
+    from kcstats.collector import collector_paused
+
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -148,3 +148,53 @@ def test_the_reader_states_every_problem_as_problem_does() -> None:
             assert problems.items == [made]
             assert repr(problems.items[0]) == repr(made)
             assert problems.items[0].model_fields_set == made.model_fields_set
+
+
+def test_a_repeated_problem_is_the_problem_add_states() -> None:
+    from kcstats.reader.context import Problems
+
+    once, repeated = Problems(), Problems()
+    for row, found in (
+        (5, "demo_models"),
+        (9, "demo_models"),
+        (12, "Mô hình"),
+        (30, "demo_models"),
+    ):
+        once.add("row-duplicate", sheet="Chỉ tiêu", at=(row, 1), found=found, expected=3)
+        repeated.add_repeated(
+            "row-duplicate", sheet="Chỉ tiêu", at=(row, 1), found=found, expected=3
+        )
+    assert repeated.items == once.items
+    assert [repr(p) for p in repeated.items] == [repr(p) for p in once.items]
+    assert [p.cell for p in repeated.items] == ["B6", "B10", "B13", "B31"]
+    assert repeated.items[0].model_fields_set == once.items[0].model_fields_set
+
+
+def test_a_report_reads_the_same_before_and_after_its_rows_are_remembered(tmp_path: Path) -> None:
+    """The reader remembers code and unit texts and takes plain rows in fewer steps (see
+    kcstats.reader.results): the second reading of a workbook, with all of that remembered,
+    gives what the first gave, row by row and problem by problem."""
+    from kcstats.reader import results as results_module
+
+    path = write_report(
+        tmp_path / "mixed-rows.xlsx",
+        indicators=[
+            ("trained_workers", (12, 14)),
+            ("demo_models", (None, 3)),
+            ("trained_workers", (1, 2)),  # a copy of a row: row-duplicate
+            ("trained_workers", (None, None)),  # a copy with nothing in it: no problem
+            ("consulting_revenue", (12.5, "3,125")),  # money
+            ("fair_booths", ("1,5", 2)),  # a fraction in a count
+            ("media_items", (None, None)),  # nothing reported
+            ("showrooms", (0, 7)),
+        ],
+        indicator_units={"showrooms": "cái"},  # not the catalogue's unit
+    )
+    results_module._codes.cache_clear()
+    results_module._units.cache_clear()
+    first = read_file(path)
+    again = read_file(path)
+    assert repr(again) == repr(first)
+    codes = [p.code for p in first.problems]
+    assert codes.count("row-duplicate") == 1
+    assert {"fraction-in-count", "unit-mismatch"} <= set(codes)

@@ -316,7 +316,9 @@ def _pair_rows(
             ("level", "region", "province", "measure", "source", "activity")
         )
     }
-    out["period"] = np.full(count, pair.period, dtype=object)
+    # Not np.full(count, period, dtype=object): that makes a new str for every row.
+    out["period"] = np.empty(count, dtype=object)
+    out["period"][:] = pair.period
     out["base_year"] = np.full(count, pair.base_year, dtype="int64")
     out["target_year"] = np.full(count, pair.target_year, dtype="int64")
     out["basis"] = np.asarray(BASES, dtype=object)[keep % width]
@@ -393,12 +395,16 @@ def _renamed(rows: dict[Key, int], pair: YearPair, catalogue: Catalogue) -> dict
     end = catalogue.periods[pair.period].end_date(pair.target_year)
     era = catalogue.era_of(pair.target_year, pair.period)
     names = {
-        name: catalogue.as_of(p, end).name
+        name: now
         for p in catalogue.provinces_of(era)
         if p.renamed
+        for now in (catalogue.as_of(p, end).name,)
         for name in catalogue.names_of(p)
+        if name != now
     }
-    if not names:
+    # Only a base row under another name than the target's needs a new key: without one,
+    # every key would come out as it went in (the rows of 14 year pairs, 78,000 keys).
+    if not names or not any(k[2] in names for k in rows if k[0] == "province"):
         return rows
     return {
         (k[0], k[1], names.get(k[2], k[2]) if k[0] == "province" and k[2] else k[2], *k[3:]): at

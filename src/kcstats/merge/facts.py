@@ -25,6 +25,7 @@ from kcstats.catalog import Catalogue, Era
 from kcstats.figures import MONEY_UNIT, PROJECTS_UNIT, SCALE, measure_table
 from kcstats.model import Report
 from kcstats.regions import RegionSet
+from kcstats.report_figures import ActivityFigures, ReportFigureIndex
 
 FACT_COLUMNS = [
     "level",
@@ -153,16 +154,22 @@ def empty_missing() -> pd.DataFrame:
     return frame
 
 
-def build(reports: Sequence[Report], regions: RegionSet, catalogue: Catalogue) -> Built:
+def build(
+    reports: Sequence[Report],
+    regions: RegionSet,
+    catalogue: Catalogue,
+    figures: ReportFigureIndex | None = None,
+) -> Built:
     """The fact table and the missing provinces of the accepted reports (one per province,
-    year and period: duplicates are resolved before)."""
+    year and period: duplicates are resolved before). `figures`: the reports' figures as the
+    reader processes sent them (kcstats.report_figures); any report not there gives its own."""
     if not reports:
         return Built(empty_facts(), empty_missing(), measures_of(measures(catalogue)))
     places = [(r.province_key, r.year, r.period) for r in reports]
     if len(set(places)) != len(places):
         raise ValueError("two accepted reports for one province, year and period")
     specs = measures(catalogue, activity_measures(reports, catalogue))
-    grid = _Grid(reports, specs, regions, catalogue)
+    grid = _Grid(reports, specs, regions, catalogue, figures)
     province = grid.province_rows()
     region = _sum_rows(province, ["y", "p", "e", "g", "m"], level=1)
     everything = _sum_rows(region, ["y", "p", "e", "m"], level=2)
@@ -191,6 +198,7 @@ class _Grid:
         specs: list[Measure],
         regions: RegionSet,
         catalogue: Catalogue,
+        figures: ReportFigureIndex | None = None,
     ) -> None:
         self.regions = regions
         self.catalogue = catalogue
@@ -223,6 +231,9 @@ class _Grid:
         projects_index = {
             s: m for (measure, s), m in measure_index.items() if measure == "projects"
         }
+        figures_of = (figures if figures is not None else ReportFigureIndex()).of
+        plan_at, plan_values = plan.positions, plan.values
+        actual_at, actual_values = actual.positions, actual.values
         for r, report in enumerate(reports):
             self.y[r] = report.year
             self.p[r] = period_index[report.period]
@@ -230,51 +241,56 @@ class _Grid:
             self.g[r] = region_index[regions.region_of(report.province_key)]
             self.k[r] = self.province_index[report.province_key]
             base = r * width
+            funding, indicators, activities = figures_of(report)
             sums: list[int | None] = [None, None, None, None]  # plan/actual money, projects
-            for line in report.funding:
-                figures = (
-                    _thousands(line.plan_money),
-                    _thousands(line.actual_money),
-                    line.plan_projects,
-                    line.actual_projects,
+            for source, plan_projects, plan_money, actual_projects, actual_money, _, _ in funding:
+                line = (
+                    _store_money(plan_money),
+                    _store_money(actual_money),
+                    plan_projects,
+                    actual_projects,
                 )
-                money = base + funding_index[line.source]
-                projects = base + projects_index[line.source]
-                for cells, position, value in (
-                    (plan, money, figures[0]),
-                    (actual, money, figures[1]),
-                    (plan, projects, figures[2]),
-                    (actual, projects, figures[3]),
+                money = base + funding_index[source]
+                projects = base + projects_index[source]
+                for positions, values, position, value in (
+                    (plan_at, plan_values, money, line[0]),
+                    (actual_at, actual_values, money, line[1]),
+                    (plan_at, plan_values, projects, line[2]),
+                    (actual_at, actual_values, projects, line[3]),
                 ):
                     if value is not None:
-                        cells.positions.append(position)
-                        cells.values.append(value)
+                        positions.append(position)
+                        values.append(value)
                         if value > largest:
                             largest = value
-                if line.source in in_total:
-                    sums = [_plus(a, b) for a, b in zip(sums, figures, strict=True)]
+                if source in in_total:
+                    sums = [_plus(a, b) for a, b in zip(sums, line, strict=True)]
             plan.add(base + total_money, sums[0])
             actual.add(base + total_money, sums[1])
             plan.add(base + total_projects, sums[2])
             actual.add(base + total_projects, sums[3])
-            if report.activity_funding:
+            if activities:
                 largest = max(
-                    largest, _add_activities(report, base, activity_index, in_total, plan, actual)
+                    largest,
+                    _add_activities(activities, base, activity_index, in_total, plan, actual),
                 )
-            for figure in report.indicators:
-                m = indicator_index[figure.code]
-                scale = scales[m]
-                for cells, figure_value in ((plan, figure.plan), (actual, figure.actual)):
-                    if figure_value is None:
-                        continue
-                    scaled = figure_value * scale
-                    number = int(scaled)  # exact for what the reader gives: no rounding
-                    if number != scaled:
-                        number = int(scaled.to_integral_value(ROUND_HALF_UP))
-                    cells.positions.append(base + m)
-                    cells.values.append(number)
-                    if number > largest:
-                        largest = number
+            for code, plan_figure, actual_figure, _ in indicators:
+                m = indicator_index[code]
+                position = base + m
+                if plan_figure is not None:
+                    if plan_figure.__class__ is not int:
+                        plan_figure = _scaled(plan_figure, scales[m])
+                    plan_at.append(position)
+                    plan_values.append(plan_figure)
+                    if plan_figure > largest:
+                        largest = plan_figure
+                if actual_figure is not None:
+                    if actual_figure.__class__ is not int:
+                        actual_figure = _scaled(actual_figure, scales[m])
+                    actual_at.append(position)
+                    actual_values.append(actual_figure)
+                    if actual_figure > largest:
+                        largest = actual_figure
         # A sum adds at most two sources per report, over every report.
         self.exact_ints = largest * 2 * max(count, 1) >= INT64_LIMIT
         size = count * width
@@ -349,7 +365,7 @@ class _Grid:
 
 
 def _add_activities(
-    report: Report,
+    activities: Sequence[ActivityFigures],
     base: int,
     index: Mapping[tuple[str, str | None], int],
     in_total: AbstractSet[str],
@@ -360,10 +376,10 @@ def _add_activities(
     national + local where the report splits the money by source, else the total it states.
     Gives the largest figure placed."""
     given: dict[tuple[str, str], list[int | None]] = {}
-    for line in report.activity_funding:
-        figures = given.setdefault((line.activity, line.source), [None, None])
-        figures[0] = _plus(figures[0], _thousands(line.plan_money))
-        figures[1] = _plus(figures[1], _thousands(line.actual_money))
+    for activity, source, plan_money, actual_money, _ in activities:
+        figures = given.setdefault((activity, source), [None, None])
+        figures[0] = _plus(figures[0], _store_money(plan_money))
+        figures[1] = _plus(figures[1], _store_money(actual_money))
     split: dict[str, list[int | None]] = {}
     stated: dict[str, list[int | None]] = {}
     for (activity, source), figures in given.items():
@@ -386,6 +402,23 @@ def _add_activities(
     for figures in given.values():
         largest = max(largest, *(v or 0 for v in figures))
     return largest
+
+
+def _store_money(value: int | Decimal | None) -> int | None:
+    """Money as the store's integer: what the wire carried is one already."""
+    if value is None or isinstance(value, int):
+        return value
+    return _thousands(value)
+
+
+def _scaled(value: int | Decimal, scale: int) -> int:
+    """An indicator's Decimal figure as the store's integer (exact for what the reader gives:
+    no rounding)."""
+    scaled = value * scale
+    number = int(scaled)
+    if number != scaled:
+        number = int(Decimal(scaled).to_integral_value(ROUND_HALF_UP))
+    return number
 
 
 def _plus(a: int | None, b: int | None) -> int | None:

@@ -18,6 +18,7 @@ from kcstats.duplicates import resolve_duplicates
 from kcstats.model import FileResult
 from kcstats.pipeline.options import Progress, ReadOptions
 from kcstats.pipeline.workers import read_many
+from kcstats.report_figures import ReportFigureIndex
 
 __all__ = ["PathLike", "Progress", "ReadOptions", "read_many", "read_reports"]
 
@@ -25,14 +26,19 @@ PathLike = str | os.PathLike[str]
 
 
 def read_reports(
-    paths: PathLike | Iterable[PathLike], options: ReadOptions | None = None
+    paths: PathLike | Iterable[PathLike],
+    options: ReadOptions | None = None,
+    *,
+    figures: ReportFigureIndex | None = None,
 ) -> list[FileResult]:
     """Discover, read and resolve duplicates: every input file (a path, or files and folders
-    searched recursively) ends accepted, refused or skipped, in the order of their paths."""
+    searched recursively) ends accepted, refused or skipped, in the order of their paths.
+    `figures`, when given, keeps each report's figures as the fact store's integers, as the
+    reader processes sent them (kcstats.merge builds its fact table from them)."""
     options = options or ReadOptions()
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
     found = discover([Path(p) for p in paths])
-    read = read_many(found.candidates, options)
+    read = read_many(found.candidates, options, figures=figures)
     resolved = resolve_duplicates(read, prefer_newer=options.prefer_newer)
     return sorted(resolved + found.skipped, key=lambda f: f.path)

@@ -13,9 +13,11 @@ from itertools import accumulate
 from pathlib import Path
 
 from kcstats.catalog import load_catalogue
+from kcstats.collector import collector_paused
 from kcstats.model import FileResult, FileStatus, Wire, from_wire, to_wire
 from kcstats.pipeline.options import Progress, ReadOptions
 from kcstats.problems import problem
+from kcstats.report_figures import ReportFigureIndex
 from kcstats.safety.limits import Limits
 from kcstats.safety.sandbox import Failure
 
@@ -28,15 +30,23 @@ MAX_JOBS = 4
 # read timeout) and at least MIN_CHUNK files, unless they are larger.
 CHUNK_BYTES = 2 * 1024 * 1024
 MIN_CHUNK = 4
-# The share of the files in the chunk that one worker reads while this process warms up.
-LEAD_SHARE = 0.4
+# While this process warms up (imports pandas: about a third of a second of CPU), each
+# worker reads its first chunk: together LEAD_SHARE of the files, each at most LEAD_BYTES,
+# so that no worker runs out of work before this process can hand it more.
+LEAD_SHARE = 0.6
+LEAD_BYTES = 4 * 1024 * 1024
 
 
 def automatic_jobs(files: int) -> int:
     return 1 if files < PARALLEL_FROM else max(1, min(os.cpu_count() or 1, MAX_JOBS))
 
 
-def read_many(paths: Sequence[Path], options: ReadOptions | None = None) -> list[FileResult]:
+def read_many(
+    paths: Sequence[Path],
+    options: ReadOptions | None = None,
+    *,
+    figures: ReportFigureIndex | None = None,
+) -> list[FileResult]:
     """Read every file in isolated worker processes, results in the order of `paths`.
 
     Files are sent to the workers in chunks; a chunk that fails is read again one file at a
@@ -44,11 +54,11 @@ def read_many(paths: Sequence[Path], options: ReadOptions | None = None) -> list
     on its own (a file that hangs costs the read timeout twice).
 
     `options.warm_up`, when given, is called once in this process. With several workers it
-    is called while they read: the first chunk is a single file, and as soon as it is back
-    (and its worker has its next chunk) this process warms up, while the second chunk, a
-    large one, keeps the other worker busy; nothing here starts a thread. Otherwise it is
+    is called while they read: as soon as each worker has its first chunk (a large one,
+    see LEAD_SHARE), this process warms up; nothing here starts a thread. Otherwise it is
     called when the files are read. Each chunk's results are rebuilt into FileResults as
-    they come back.
+    they come back; `figures`, when given, keeps their reports' figures as the wire carried
+    them (the fact store's integers, kcstats.report_figures).
     """
     import kcstats.reader  # noqa: F401 - imported once here, before the workers fork
     from kcstats.safety.sandbox import run_isolated
@@ -70,6 +80,8 @@ def read_many(paths: Sequence[Path], options: ReadOptions | None = None) -> list
         if progress is not None and finished > done:
             done = finished
             progress(held[finished - 1], total)  # about: chunks end roughly in order
+
+    def started() -> None:
         if overlap and waiting:
             waiting.pop()()
 
@@ -80,19 +92,45 @@ def read_many(paths: Sequence[Path], options: ReadOptions | None = None) -> list
         # The models are rebuilt here as each chunk comes back, while the workers read on.
         if not isinstance(outcome, Failure):
             for position, wire in enumerate(outcome, starts[index]):
-                results[position] = from_wire(wire)
+                results[position] = from_wire(wire, figures)
 
     # What this process holds now, the workers inherit: frozen, the collector leaves it be
-    # in the workers (no time spent walking it, no page copied for it) and in here.
-    gc.freeze()
-    try:
-        outcomes = _read_isolated(
-            run_isolated, chunks, workers, limits, chunk_done, on_result=chunk_read
-        )
-    finally:
-        gc.unfreeze()
-    if waiting:
-        waiting.pop()()
+    # in the workers (no time spent walking it, no page copied for it). In here it does not
+    # run while the files are read (kcstats.collector); the workers turn it back on.
+    with collector_paused():
+        gc.freeze()
+        try:
+            outcomes = _read_isolated(
+                run_isolated,
+                chunks,
+                workers,
+                limits,
+                chunk_done,
+                on_result=chunk_read,
+                on_started=started,
+            )
+        finally:
+            gc.unfreeze()
+        if waiting:
+            waiting.pop()()
+        _read_failed_again(paths, chunks, outcomes, starts, results, workers, limits, figures)
+    return [results[i] for i in range(total)]
+
+
+def _read_failed_again(
+    paths: list[Path],
+    chunks: list[list[Path]],
+    outcomes: list[list[Wire] | Failure],
+    starts: list[int],
+    results: dict[int, FileResult],
+    workers: int,
+    limits: Limits,
+    figures: ReportFigureIndex | None,
+) -> None:
+    """The files of every chunk that failed, read again one at a time into `results`: a
+    failure is then its file's alone."""
+    from kcstats.safety.sandbox import run_isolated
+
     again: list[int] = []
     for chunk, outcome, start in zip(chunks, outcomes, starts, strict=True):
         if isinstance(outcome, Failure) and len(chunk) > 1:
@@ -106,8 +144,7 @@ def read_many(paths: Sequence[Path], options: ReadOptions | None = None) -> list
             if isinstance(outcome, Failure):
                 results[index] = _failed(paths[index], outcome, limits)
             else:
-                results[index] = from_wire(outcome[0])
-    return [results[i] for i in range(total)]
+                results[index] = from_wire(outcome[0], figures)
 
 
 def _read_isolated(
@@ -118,6 +155,7 @@ def _read_isolated(
     on_done: Progress | None,
     *,
     on_result: Callable[[int, list[Wire] | Failure], None] | None = None,
+    on_started: Callable[[], object] | None = None,
 ) -> list[list[Wire] | Failure]:
     return run_isolated(
         [(limits, chunk) for chunk in chunks],
@@ -127,6 +165,7 @@ def _read_isolated(
         memory_bytes=limits.worker_memory_bytes,
         on_done=on_done,
         on_result=on_result,
+        on_started=on_started,
     )
 
 
@@ -134,19 +173,22 @@ def _chunks(paths: list[Path], workers: int, *, lead: bool = False) -> list[list
     """Consecutive runs of paths: each about 1/(2·workers) of what remains, down to
     MIN_CHUNK files, and never more than CHUNK_BYTES of files (a larger file goes alone).
 
-    With `lead`, the first chunk is one file and the second LEAD_SHARE of them (see
-    read_many's `options.warm_up`)."""
+    With `lead`, each worker's first chunk is its part of LEAD_SHARE of the files, at most
+    LEAD_BYTES (see read_many's `options.warm_up`)."""
     sizes = [_size(path) for path in paths]
     chunks: list[list[Path]] = []
     start = 0
+    workers = max(workers, 1)
     while start < len(paths):
         remaining = len(paths) - start
-        wanted = max(MIN_CHUNK, -(-remaining // (2 * max(workers, 1))))
-        if lead and len(chunks) < 2:
-            wanted = 1 if not chunks else max(MIN_CHUNK, int(len(paths) * LEAD_SHARE))
+        wanted = max(MIN_CHUNK, -(-remaining // (2 * workers)))
+        limit = CHUNK_BYTES
+        if lead and len(chunks) < workers:
+            wanted = max(MIN_CHUNK, int(len(paths) * LEAD_SHARE / workers))
+            limit = LEAD_BYTES
         end, held = start, 0
         while end < len(paths) and end - start < wanted:
-            if end > start and held + sizes[end] > CHUNK_BYTES:
+            if end > start and held + sizes[end] > limit:
                 break
             held += sizes[end]
             end += 1

@@ -70,6 +70,9 @@ class _Classifier:
         self._roles: dict[
             tuple[HeaderText, HeaderText | None], tuple[Role | None, bool, str | None]
         ] = {}
+        # The table (header rows counted from 0) that two rows' values start, or
+        # _NOT_HEADER: the same header in every report is worked out once per process.
+        self.tables: dict[tuple[object, ...], FundingTable] = {}
 
     def _has(self, text: str, role: str) -> bool:
         return any(contains_phrase(text, phrase) for phrase in self.words[role])
@@ -141,26 +144,54 @@ def _complete(parts: frozenset[str]) -> Role | None:
     return None
 
 
+_NOT_HEADER = FundingTable((), {})  # a remembered row that starts no table
+
+
 def find_table(grid: Grid, catalogue: Catalogue) -> FundingTable | None:
     classifier = _classifier(catalogue)
     for row in range(grid.height):
-        width = max(grid.width(row), grid.width(row + 1))
-        tops = [header_text(grid, row, c) for c in range(width)]
-        if not any("source" in classifier.parts(t.folded) for t in tops if t.folded):
-            continue
-        columns: dict[Role, Column] = {}
-        used_second_row = False
-        for col, top in enumerate(tops):
-            bottom = header_text(grid, row + 1, col) if row + 1 < grid.height else None
-            role, second, unit = classifier.role(top, bottom)
-            if role is None or role in columns:
-                continue
-            columns[role] = Column(col, unit)
-            used_second_row |= second
-        if "source" in columns and any(r in columns for r in FIGURE_ROLES):
-            rows = (row, row + 1) if used_second_row else (row,)
-            return FundingTable(rows, columns)
+        key = _header_key(grid, row)
+        known = classifier.tables.get(key) if key is not None else None
+        if known is None:
+            known = _table_at(grid, row, classifier)
+            if key is not None and len(classifier.tables) < 1024:
+                classifier.tables[key] = known
+        if known is not _NOT_HEADER:
+            # The same header rows, at this row: Column is a record nobody changes.
+            return FundingTable(tuple(row + r for r in known.header_rows), dict(known.columns))
     return None
+
+
+def _header_key(grid: Grid, row: int) -> tuple[object, ...] | None:
+    """What a header row and the row below it hold (what _table_at reads), or None."""
+    top = grid.row_key(row)
+    if top is None:
+        return None
+    bottom = grid.row_key(row + 1) if row + 1 < grid.height else None
+    if bottom is None and row + 1 < grid.height:
+        return None
+    return (top, bottom)
+
+
+def _table_at(grid: Grid, row: int, classifier: _Classifier) -> FundingTable:
+    """The table whose header starts at `row` (its header rows counted from 0), or
+    _NOT_HEADER."""
+    width = max(grid.width(row), grid.width(row + 1))
+    tops = [header_text(grid, row, c) for c in range(width)]
+    if not any("source" in classifier.parts(t.folded) for t in tops if t.folded):
+        return _NOT_HEADER
+    columns: dict[Role, Column] = {}
+    used_second_row = False
+    for col, top in enumerate(tops):
+        bottom = header_text(grid, row + 1, col) if row + 1 < grid.height else None
+        role, second, unit = classifier.role(top, bottom)
+        if role is None or role in columns:
+            continue
+        columns[role] = Column(col, unit)
+        used_second_row |= second
+    if "source" in columns and any(r in columns for r in FIGURE_ROLES):
+        return FundingTable((0, 1) if used_second_row else (0,), columns)
+    return _NOT_HEADER
 
 
 def read_funding(

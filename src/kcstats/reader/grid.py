@@ -91,6 +91,18 @@ class Grid:
                 return self.value(r0, c0)
         return None
 
+    def row_key(self, row: int) -> tuple[Value, ...] | None:
+        """The row's values, to remember what a row of headers says: the same values read
+        the same way (text() looks at nothing else where no cell is merged). None where
+        some cell is merged, or holds a long text (a cache must not hold a hostile cell)."""
+        if self.merged:
+            return None
+        cells = self.rows[row] if 0 <= row < len(self.rows) else ()
+        for value in cells:
+            if type(value) is str and len(value) > CACHED_TEXT:
+                return None
+        return tuple(cells)
+
     @property
     def height(self) -> int:
         return len(self.rows)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import faulthandler
+import gc
 import multiprocessing
 import os
 import pickle
@@ -177,6 +178,7 @@ def _worker_main(
 ) -> None:
     _die_with_parent(parent_pid)
     _let_go(inherited)
+    gc.enable()  # forked while the parent had it paused (kcstats.collector): a worker needs it
     # A service manager stops the whole group with SIGTERM: the parent cleans up, and a
     # worker (which holds nothing to clean) just ends, not through the parent's handler.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -370,6 +372,7 @@ def run_isolated(
     memory_bytes: int = DEFAULT_LIMITS.worker_memory_bytes,
     on_done: Callable[[int, int], None] | None = None,
     on_result: Callable[[int, R | Failure], None] | None = None,
+    on_started: Callable[[], object] | None = None,
 ) -> list[R | Failure]:
     """work(item) for every item, in worker processes; results in the order of items.
 
@@ -378,7 +381,9 @@ def run_isolated(
     its address space by `memory_bytes`; an item gets `timeout` seconds of wall clock.
     `on_result(index, outcome)` then `on_done(done, total)` are called here after each item,
     whatever its outcome, once its worker has been given the next item: what they do here
-    keeps no worker waiting.
+    keeps no worker waiting. `on_started()` is called once every worker has its first item:
+    what this process does then overlaps the workers' work (a worker that finishes its item
+    meanwhile waits for the next one until it returns).
     """
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
@@ -421,6 +426,8 @@ def run_isolated(
 
             for _ in range(min(jobs, total)):
                 assign(pool.start())
+            if on_started is not None:
+                on_started()
             while len(results) < total:
                 busy = {w.conn: w for w in pool.workers if w.index is not None}
                 nearest = min(w.deadline for w in busy.values())
