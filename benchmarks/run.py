@@ -185,7 +185,9 @@ def compare(
         for name in order:
             out = work / f"{name}.out"
             wall, cpu, code = run(commands[name], out)
-            if code not in (0, 1) or (code == 1 and name not in ("merge", "json")):
+            # 1 is a kcstats run that refused a file (the 5,000-row report repeats rows on
+            # purpose); a peer script exits 0 or has failed.
+            if code not in (0, 1) or (code == 1 and name in PEERS):
                 sys.exit(f"FAIL: {name} exited with {code}: {' '.join(commands[name])}")
             runs[name].wall.append(wall)
             runs[name].cpu.append(cpu)

@@ -36,3 +36,32 @@ def test_a_merge_without_pyarrow_gives_the_same_document() -> None:
     without = _merged("without")
     assert without["pyarrow"] is False
     assert without["document"] == _merged("with")["document"]
+
+
+COMMAND = """
+import json, sys
+from typer.testing import CliRunner
+from kcstats.cli import app
+done = CliRunner().invoke(app, ["merge", *sys.argv[1:]])
+print(json.dumps({"code": done.exit_code, "pyarrow": "pyarrow" in sys.modules}))
+"""
+
+
+def _command(*args: str) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, "-c", COMMAND, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    answer: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
+    return answer
+
+
+def test_the_command_loads_pyarrow_only_to_write_parquet(tmp_path: Path) -> None:
+    table = _command(str(SAMPLE), "--jobs", "1")
+    assert table == {"code": 0, "pyarrow": False}
+    written = _command(str(SAMPLE), "--jobs", "1", "-o", str(tmp_path / "facts.parquet"))
+    assert written == {"code": 0, "pyarrow": True}
+    assert (tmp_path / "facts.parquet").stat().st_size > 0
