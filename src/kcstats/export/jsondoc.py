@@ -167,7 +167,7 @@ class _Texts:
             values = uniques.tolist() if hasattr(uniques, "tolist") else list(uniques)
             texts = [self._text(v) for v in values]
         texts.append("null")
-        return codes, np.asarray(texts, dtype=object)
+        return _narrow(codes, len(texts)), np.asarray(texts, dtype=object)
 
     def _figures(self, column: pd.Series, money: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """of() for store integers: each distinct (integer, money or count) pair, since one
@@ -200,7 +200,7 @@ class _Texts:
             for n, value in zip(missing, shown.tolist(), strict=True):
                 texts[n] = self.figure_texts[(numbers[n], flags[n])] = self._text(value)
         texts.append("null")
-        return pairs, np.asarray(texts, dtype=object)
+        return _narrow(pairs, len(texts)), np.asarray(texts, dtype=object)
 
     def _text(self, value: Any) -> str:
         cls = value.__class__
@@ -210,6 +210,15 @@ class _Texts:
                 found = self.numbers[value] = _decimal_text(value) if cls is Decimal else str(value)
             return found
         return scalar_text(_plain(value, False))
+
+
+def _narrow(codes: np.ndarray, count: int) -> np.ndarray:
+    """Codes in the smallest integer type that holds them: every column's codes are kept until
+    its table is written (for 78,792 growth rows, 13 MiB as int64 and most of the writer's
+    peak memory)."""
+    import numpy as np
+
+    return codes.astype(np.min_scalar_type(-count), copy=False)
 
 
 def _decimal_text(value: Decimal) -> str:
