@@ -297,25 +297,40 @@ class Memory:
     processes: int
 
 
-def peak_memory(cmd: list[str]) -> Memory:
+# Starts the command from a small process of its own: a process started by exec keeps the
+# peak RSS of the one it replaced, and subprocess starts commands with vfork, so a command
+# started from here would report this script's peak (the JSON it parsed) as its own.
+LAUNCHER = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], 'w') as out:
+    out.write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def peak_memory(cmd: list[str], work: Path) -> Memory:
     """Sampled every few milliseconds while `cmd` runs (NaN where /proc is not there)."""
-    process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    answer = work / "maxrss"
+    process = subprocess.Popen(
+        [sys.executable, "-c", LAUNCHER, str(answer), *cmd],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     peaks: dict[int, int] = {}
     pss = 0
-    while True:
-        # wait4 gives this child's own figures (with its waited-for children's), where
-        # getrusage(RUSAGE_CHILDREN) would give the largest of every child so far.
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-        if pid:
-            process.returncode = os.waitstatus_to_exitcode(status)
-            break
-        tree = _tree(process.pid)
+    while process.poll() is None:
+        tree = _tree(process.pid)[1:]  # the launcher itself is not measured
         for member in tree:
             peaks[member] = max(peaks.get(member, 0), _status_kib(member, "VmHWM:"))
         pss = max(pss, sum(_pss_kib(p) for p in tree))
         time.sleep(0.002)
-    largest = usage.ru_maxrss / 1024
-    # The parent's own peak may come after the last sample: the kernel's figure is exact.
+    # The kernel's figure for the command's largest process (it and its readers): exact,
+    # where the samples may miss the parent's last moments.
+    largest = int(answer.read_text()) / 1024
     summed = sum(peaks.values()) / 1024
     summed = max(summed, largest) if peaks else float("nan")
     return Memory(largest, summed, pss / 1024 if pss else float("nan"), len(peaks))
@@ -537,7 +552,7 @@ def main() -> None:
     if not args.no_memory:
         say("")
         for name in ("merge", "json"):
-            memory = peak_memory(commands[name])
+            memory = peak_memory(commands[name], work)
             say(
                 f"Peak memory, {name}: PSS of all its processes summed "
                 f"{memory.summed_pss:.0f} MiB [≤ 160]; their peak RSS summed "

@@ -308,10 +308,12 @@ def merge_parts(
     `errors` as for str.encode (a file name may hold what UTF-8 cannot: surrogates)."""
     from kcstats.export.filedoc import conflict_groups, file_entry
 
-    files = [file_entry(f, lang) for f in result.files]
     groups = conflict_groups(result.files)
     texts = _Texts()
-    yield ('{\n  "files": ' + _indented(files, 1)).encode("utf-8", errors)
+    # The files' entries are let go once written: not held while the tables are.
+    files = _indented([file_entry(f, lang) for f in result.files], 1)
+    yield ('{\n  "files": ' + files).encode("utf-8", errors)
+    del files
     for name, frame in (
         ("facts", result.facts),
         ("growth", result.growth),
