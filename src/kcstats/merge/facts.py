@@ -46,7 +46,6 @@ FACT_COLUMNS = [
 MISSING_COLUMNS = ["region", "year", "period", "province"]
 LEVELS = ("province", "region", "all")
 ERAS: tuple[Era, ...] = ("63", "34")
-THOUSANDS_PER_TRIEU = SCALE
 PCT_DECIMALS = 4
 INT64_LIMIT = 2**63
 
@@ -66,7 +65,7 @@ def measures(catalogue: Catalogue, activities: Sequence[Measure] = ()) -> list[M
     """funding by source (national, local, total, counterpart, other), the `activities`
     (activity_measures), projects by source, then every indicator of the catalogue, in the
     catalogue's order."""
-    sources = _sources(catalogue)
+    sources = catalogue.sources_with_total
     out = [Measure("funding", s, MONEY_UNIT, True) for s in sources]
     out += activities
     out += [Measure("projects", s, PROJECTS_UNIT, False) for s in sources]
@@ -92,31 +91,10 @@ def activity_measures(reports: Sequence[Report], catalogue: Catalogue) -> list[M
             continue
         out += [
             Measure("funding", source, MONEY_UNIT, True, activity)
-            for source in _sources(catalogue)
+            for source in catalogue.sources_with_total
             if source == "total" or source in given[activity]
         ]
     return out
-
-
-def _sources(catalogue: Catalogue) -> list[str]:
-    """The sources in the catalogue's order, `total` right after the last one it adds."""
-    return catalogue.sources_with_total
-
-
-def thousands(value: Decimal | None) -> int | None:
-    """Triệu đồng (kept to 0.001 by the reader) -> integer thousands of đồng."""
-    if value is None:
-        return None
-    return int((value * THOUSANDS_PER_TRIEU).to_integral_value(ROUND_HALF_UP))
-
-
-def _thousands(value: Decimal | None) -> int | None:
-    """thousands(), quicker for what the reader gives (kept to 0.001: no rounding)."""
-    if value is None:
-        return None
-    scaled = value * THOUSANDS_PER_TRIEU
-    number = int(scaled)
-    return number if number == scaled else thousands(value)
 
 
 @dataclass(slots=True)
@@ -226,7 +204,7 @@ class _Grid:
         indicator_index = {
             measure: m for (measure, source), m in measure_index.items() if source is None
         }
-        scales = [THOUSANDS_PER_TRIEU if spec.money else 1 for spec in specs]
+        scales = [SCALE if spec.money else 1 for spec in specs]
         funding_index = {s: m for (measure, s), m in measure_index.items() if measure == "funding"}
         projects_index = {
             s: m for (measure, s), m in measure_index.items() if measure == "projects"
@@ -408,12 +386,12 @@ def _store_money(value: int | Decimal | None) -> int | None:
     """Money as the store's integer: what the wire carried is one already."""
     if value is None or isinstance(value, int):
         return value
-    return _thousands(value)
+    return _scaled(value, SCALE)
 
 
 def _scaled(value: int | Decimal, scale: int) -> int:
-    """An indicator's Decimal figure as the store's integer (exact for what the reader gives:
-    no rounding)."""
+    """A Decimal figure as the store's integer, `scale` to a unit (SCALE for money): exact for
+    what the reader gives (kept to 0.001), half up beyond."""
     scaled = value * scale
     number = int(scaled)
     if number != scaled:
