@@ -86,14 +86,24 @@ def money_mask(frame: pd.DataFrame, measures: pd.DataFrame | None = None) -> np.
 Figures = pd.Series | pd.Index | pd.api.extensions.ExtensionArray
 
 
-def integers(column: Figures) -> tuple[list[Any], np.ndarray]:
-    """A figure column as (Python ints with 0 for a blank, the blank mask)."""
+def store_numbers(column: Figures) -> tuple[np.ndarray, np.ndarray]:
+    """A figure column as (its integers with 0 for a blank, the blank mask): int64, or an
+    object array of Python ints on the store's exact path."""
     series = column if isinstance(column, pd.Series) else pd.Series(column)
     blank = series.isna().to_numpy()
     if series.dtype == object:
-        values = [0 if b else int(v) for v, b in zip(series.tolist(), blank.tolist(), strict=True)]
-        return values, blank
-    return series.to_numpy(dtype="int64", na_value=0).tolist(), blank
+        numbers = np.empty(len(series), dtype=object)
+        numbers[:] = [
+            0 if b else int(v) for v, b in zip(series.tolist(), blank.tolist(), strict=True)
+        ]
+        return numbers, blank
+    return series.to_numpy(dtype="int64", na_value=0), blank
+
+
+def integers(column: Figures) -> tuple[list[Any], np.ndarray]:
+    """A figure column as (Python ints with 0 for a blank, the blank mask)."""
+    numbers, blank = store_numbers(column)
+    return numbers.tolist(), blank
 
 
 def shown_values(column: Figures, money: np.ndarray | bool) -> np.ndarray:

@@ -171,18 +171,13 @@ class _Texts:
 
     def _figures(self, column: pd.Series, money: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """of() for store integers: each distinct (integer, money or count) pair, since one
-        integer is a different figure in each, shown through shown_values once per document."""
+        integer is a different figure in each, written once per document."""
         import numpy as np
         import pandas as pd
 
-        blank = column.isna().to_numpy()
-        if column.dtype == object:  # the store's exact path: Python ints, kept as objects
-            values = np.empty(len(column), dtype=object)
-            values[:] = [
-                0 if b else v for v, b in zip(column.tolist(), blank.tolist(), strict=True)
-            ]
-        else:
-            values = column.to_numpy(dtype="int64", na_value=0)
+        from kcstats.figures import store_numbers
+
+        values, blank = store_numbers(column)
         value_codes, uniques = pd.factorize(values)
         pairs, pair_uniques = pd.factorize(value_codes * 2 + money)
         pairs[blank] = -1

@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from kcstats.catalog import Catalogue
+from kcstats.figures import store_numbers
 from kcstats.growth.rollup import Key, RolledRow, joined_names, roll_up, spans_merger
 from kcstats.regions import RegionSet
 
@@ -219,14 +220,8 @@ class _Figures:
 
     @classmethod
     def of(cls, column: pd.Series) -> _Figures:
-        blank = np.append(column.isna().to_numpy(), True)
-        if column.dtype == object:
-            numbers = np.empty(len(blank), dtype=object)
-            values, known = column.tolist(), (~blank[:-1]).tolist()
-            numbers[:] = [int(v) if k else 0 for v, k in zip(values, known, strict=True)] + [0]
-        else:
-            numbers = np.append(column.to_numpy(dtype="int64", na_value=0), 0)
-        return cls(numbers, blank)
+        numbers, blank = store_numbers(column)
+        return cls(np.append(numbers, 0), np.append(blank, True))
 
     @classmethod
     def of_values(cls, values: list[int | None], exact: bool) -> _Figures:
