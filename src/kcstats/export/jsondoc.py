@@ -146,7 +146,6 @@ class _Texts:
     distinct figure written once for the whole document."""
 
     def __init__(self) -> None:
-        self.numbers: dict[Any, str] = {}
         self.figure_texts: dict[tuple[int, bool], str] = {}  # (store integer, money) -> text
 
     def of(
@@ -194,13 +193,14 @@ class _Texts:
         texts.append("null")
         return _narrow(pairs, len(texts)), np.asarray(texts, dtype=object)
 
-    def _text(self, value: Any) -> str:
+    @staticmethod
+    def _text(value: Any) -> str:
+        # Each distinct value of a column comes here once (factorised): nothing to remember.
         cls = value.__class__
-        if cls is Decimal or cls is int:
-            found = self.numbers.get(value)
-            if found is None:
-                found = self.numbers[value] = _decimal_text(value) if cls is Decimal else str(value)
-            return found
+        if cls is Decimal:
+            return _decimal_text(value)
+        if cls is int:
+            return str(value)
         return scalar_text(_plain(value, False))
 
 
@@ -253,9 +253,10 @@ def table_parts(
     errors: str = "surrogatepass",
     measures: pd.DataFrame | None = None,
 ) -> Iterator[bytes]:
-    """table_json(frame, depth) in UTF-8 pieces, a few thousand rows each. The figures of a
-    fact or growth table are written as kcstats.figures.shown_values gives them (which rows
-    are money: by `measures`, the merge's measure table, or the catalogue's).
+    """A table as a JSON array of one-line objects, the same text dumps() gives its records,
+    in UTF-8 pieces of a few thousand rows each. The figures of a fact or growth table are
+    written as kcstats.figures.shown_values gives them (which rows are money: by `measures`,
+    the merge's measure table, or the catalogue's).
 
     Each distinct value of a column is written (and encoded) once, with the text that comes
     before it in a row ('{"level": ', ', "region": ', ...; the last with '}' and the line
@@ -291,12 +292,6 @@ def table_parts(
         text = b"".join(pieces)
         yield text if stop < total else text[: -len(inner)]
     yield ("\n" + INDENT * depth + "]").encode()
-
-
-def table_json(frame: pd.DataFrame, depth: int = 1, measures: pd.DataFrame | None = None) -> str:
-    """A table as a JSON array of one-line objects, the same text dumps() gives its records
-    (a fact or growth table's: its decimal_view's records)."""
-    return b"".join(table_parts(frame, depth, measures=measures)).decode("utf-8", "surrogatepass")
 
 
 def write(result: MergeResult, options: ViewOptions, sink: Sink) -> None:
