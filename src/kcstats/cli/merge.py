@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from kcstats.catalogue_file import YEARS  # the years a report may have
+from kcstats.catalogue_file import DEFAULT_REGION_SET, YEARS
 from kcstats.cli.common import (
     FORCE,
     JOBS,
@@ -68,7 +68,9 @@ def register(app: typer.Typer) -> None:
 # Help texts: help.merge.<parameter> in the message table (kcstats.cli.help).
 def merge_command(
     paths: list[Path] = PATHS,
-    regions: str = typer.Option("conference", "--regions", metavar="conference|socioeconomic|FILE"),
+    regions: str = typer.Option(
+        DEFAULT_REGION_SET, "--regions", metavar="conference|socioeconomic|FILE"
+    ),
     by: By = typer.Option(By.region, "--by", metavar="region|province"),
     output_format: OutputFormat | None = typer.Option(
         None, "--format", "-f", metavar="|".join(stdout_names())

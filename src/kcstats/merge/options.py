@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kcstats.catalogue_file import DEFAULT_REGION_SET
 from kcstats.pipeline import Progress, ReadOptions
 from kcstats.regions import RegionSet
 
@@ -30,7 +31,7 @@ class MergeOptions:
       it writes no Parquet): pandas there keeps text in Python objects.
     """
 
-    regions: str | Path | RegionSet = "conference"
+    regions: str | Path | RegionSet = DEFAULT_REGION_SET
     compare: tuple[int, int] | None = None
     jobs: int | None = None
     prefer_newer: bool = False
