@@ -137,7 +137,6 @@ XLSX_BEFORE = 10.612  # s, `merge -o summary.xlsx` before issue 15 (docs/perform
 BUSY = (
     "import time\nend = time.monotonic() + float({seconds})\nwhile time.monotonic() < end: pass\n"
 )
-MIB = 1024 * 1024
 
 
 def kcstats_bin() -> str:
@@ -210,7 +209,7 @@ def check_totals(outputs: dict[str, Path]) -> None:
             sys.exit(f"FAIL: {name}'s totals differ from kcstats': {found}")
 
 
-def table(runs: dict[str, Runs], peers: list[str]) -> list[str]:
+def table(runs: dict[str, Runs]) -> list[str]:
     merge, json_ = runs["merge"], runs["json"]
     lines = [
         "| command | wall s | CPU s | merge ÷ it, wall | merge ÷ it, CPU "
@@ -269,20 +268,11 @@ def _tree(pid: int) -> list[int]:
     return [pid, *(p for child in text.split() for p in _tree(int(child)))]
 
 
-def _status_kib(pid: int, key: str) -> int:
+def _proc_kib(pid: int, name: str, key: str) -> int:
+    """A figure in KiB from /proc/PID/NAME (0 when the process is gone)."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        for line in Path(f"/proc/{pid}/{name}").read_text().splitlines():
             if line.startswith(key):
-                return int(line.split()[1])
-    except (OSError, ValueError):
-        pass
-    return 0
-
-
-def _pss_kib(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
                 return int(line.split()[1])
     except (OSError, ValueError):
         pass
@@ -325,8 +315,8 @@ def peak_memory(cmd: list[str], work: Path) -> Memory:
     while process.poll() is None:
         tree = _tree(process.pid)[1:]  # the launcher itself is not measured
         for member in tree:
-            peaks[member] = max(peaks.get(member, 0), _status_kib(member, "VmHWM:"))
-        pss = max(pss, sum(_pss_kib(p) for p in tree))
+            peaks[member] = max(peaks.get(member, 0), _proc_kib(member, "status", "VmHWM:"))
+        pss = max(pss, sum(_proc_kib(p, "smaps_rollup", "Pss:") for p in tree))
         time.sleep(0.002)
     # The kernel's figure for the command's largest process (it and its readers): exact,
     # where the samples may miss the parent's last moments.
@@ -499,7 +489,7 @@ def main() -> None:
         say(f"Quiet (load average {load_average()} before):")
         say("")
         quiet = compare(commands, args.repeat, work, checked=True)
-        lines += table(quiet, peers)
+        lines += table(quiet)
         say("")
         lines += verdicts(quiet, peers, loaded=False)
     if not args.no_load:
@@ -520,7 +510,7 @@ def main() -> None:
             f"average {load} at the end):"
         )
         say("")
-        lines += table(loaded, peers)
+        lines += table(loaded)
         say("")
         lines += verdicts(loaded, peers, loaded=True)
     if peers and not (args.no_quiet and args.no_load):
