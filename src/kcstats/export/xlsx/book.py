@@ -27,7 +27,6 @@ from xlsxwriter.worksheet import Worksheet
 
 from kcstats.export.atomic import short_name, write_atomic
 from kcstats.export.safe_text import excel_text
-from kcstats.export.views import MoneyUnit
 from kcstats.interrupts import temporary_folder
 from kcstats.messages import Section
 from kcstats.problems import Lang
@@ -421,8 +420,3 @@ class Table:
             last = max(self.last_row, self.header_row + 1)
             sheet.autofilter(self.header_row, 0, last, len(self.fields) - 1)
         return sheet
-
-
-def money_number(value: int | Decimal, unit: MoneyUnit) -> Decimal:
-    """Triệu đồng -> the unit shown, exactly (the cell holds this text: 4.160125)."""
-    return Decimal(value).scaleb(-3) if unit == "ty" else Decimal(value)

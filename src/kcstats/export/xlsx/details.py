@@ -11,8 +11,8 @@ from kcstats.catalog import Catalogue
 from kcstats.catalogue_file import TOTAL
 from kcstats.export.activities import ALL, activity_rows
 from kcstats.export.view_options import ViewOptions
-from kcstats.export.views import MONEY_UNIT_LABEL, TEXT, format_number
-from kcstats.export.xlsx.book import Book, Field, Kind, Style, money_number
+from kcstats.export.views import MONEY_UNIT_LABEL, TEXT, format_number, money_in
+from kcstats.export.xlsx.book import Book, Field, Kind, Style
 from kcstats.figures import decimal_view, money_mask
 from kcstats.merge.result import MergeResult, iter_records, records
 from kcstats.untrusted import name_text
@@ -85,7 +85,7 @@ def plan_sheet(
         if is_money:
             for name in ("plan", "actual"):
                 if row[name] is not None:
-                    cells[name] = money_number(row[name], unit)
+                    cells[name] = money_in(row[name], unit)
         flag = None
         if flags is not None and measure == "funding" and source == TOTAL:
             flag = flags.get(_flag_key(row)) if row["activity"] is None else None
@@ -155,7 +155,7 @@ def activities_sheet(
     sheet = book.table("activities", title, fields, frozen=3)
     for row in rows:
         cells = {
-            k: money_number(v, unit) if v is not None and _is_money_key(k) else v
+            k: money_in(v, unit) if v is not None and _is_money_key(k) else v
             for k, v in row.items()
         }
         cells["period_label"] = catalogue.periods[row["period"]].label(lang)

@@ -12,8 +12,15 @@ from typing import Any
 import pandas as pd
 
 from kcstats.catalog import Catalogue
-from kcstats.export.views import MONEY_UNIT_LABEL, TEXT, MoneyUnit, no_activity, place_name
-from kcstats.export.xlsx.book import Book, Field, Kind, Table, money_number
+from kcstats.export.views import (
+    MONEY_UNIT_LABEL,
+    TEXT,
+    MoneyUnit,
+    money_in,
+    no_activity,
+    place_name,
+)
+from kcstats.export.xlsx.book import Book, Field, Kind, Table
 from kcstats.figures import decimal_view, shown_values
 from kcstats.merge.result import MergeResult, iter_records
 
@@ -181,7 +188,7 @@ def _sheet(
         row["place"] = place_name(row, lang)
         for key in ("actual.base", "actual.target", "actual.change"):
             if row.get(key) is not None:
-                row[key] = money_number(row[key], unit)
+                row[key] = money_in(row[key], unit)
         sheet.row(row, "bold" if row["level"] == "all" else "plain")
     return sheet
 
@@ -226,7 +233,7 @@ class GrowthChart:
         names = [r for r in result.regions.regions if r in set(chosen["region"])]
         spent = shown_values(chosen["actual"], True)  # funding: money
         figures = {
-            (int(y), str(r)): money_number(a, unit)
+            (int(y), str(r)): money_in(a, unit)
             for y, r, a in zip(chosen["year"], chosen["region"], spent, strict=True)
         }
         chart = cls(period, years, names, figures, unit)

@@ -20,11 +20,12 @@ from kcstats.export.views import (
     blocks,
     funding_columns,
     indicator_columns,
+    money_in,
     period_label,
     place_name,
     places,
 )
-from kcstats.export.xlsx.book import Book, Field, Kind, Table, money_number
+from kcstats.export.xlsx.book import Book, Field, Kind, Table
 from kcstats.merge.result import MergeResult, records
 
 _SUB = {"plan": "plan_short", "actual": "actual_short", "pct_of_plan": "pct"}
@@ -84,7 +85,7 @@ def shown_row(
     for field_ in fields:
         value = row.get(field_.key)
         if value is not None and field_.kind == "money":
-            value = money_number(value, unit)
+            value = money_in(value, unit)
         out[field_.key] = value
     return out
 
