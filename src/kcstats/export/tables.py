@@ -4,7 +4,6 @@ that they always show the same figures."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 import pandas as pd
@@ -21,9 +20,10 @@ from kcstats.export.views import (
     Column,
     MoneyUnit,
     blocks,
-    format_number,
     funding_columns,
     indicator_columns,
+    limit_text,
+    percent_text,
     period_label,
     place_name,
     places,
@@ -233,8 +233,8 @@ def plan_table(flags: pd.DataFrame, catalogue: Catalogue, options: ViewOptions) 
     lang, unit = options.lang, options.unit
     min_pct, max_pct = options.min_pct, options.max_pct
     t = TEXT[lang]
-    low = "0" if min_pct is None else _percent(min_pct, lang)
-    high = "∞" if max_pct is None else _percent(max_pct, lang)
+    low = "0" if min_pct is None else percent_text(min_pct, lang)
+    high = "∞" if max_pct is None else percent_text(max_pct, lang)
     bounds = f"[{low}%, {high}%]"
     out = TextTable(
         t["plan_title"].format(bounds=bounds),
@@ -248,9 +248,6 @@ def plan_table(flags: pd.DataFrame, catalogue: Catalogue, options: ViewOptions) 
     )
     cells: list[list[Cell]] = []
     for row in rows_of(shown):
-        limit_value = min_pct if row["limit"] == "min" else max_pct
-        assert limit_value is not None
-        limit = t[f"limit.{row['limit']}"].format(value=_percent(limit_value, lang))
         cells.append(
             [
                 period_label(catalogue, row["period"], row["year"], lang),
@@ -259,15 +256,11 @@ def plan_table(flags: pd.DataFrame, catalogue: Catalogue, options: ViewOptions) 
                 cell(row["plan"], "money", lang, unit),
                 cell(row["actual"], "money", lang, unit),
                 cell(row["pct_of_plan"], "pct", lang, unit),
-                limit,
+                limit_text(row["limit"], min_pct, max_pct, lang),
             ]
         )
     out.rows = money_rows(cells, lang, unit)
     return out
-
-
-def _percent(value: float, lang: Lang) -> str:
-    return format_number(Decimal(repr(float(value))), 4, lang, trim=True)
 
 
 def files_lines(result: MergeResult, lang: Lang) -> list[str]:

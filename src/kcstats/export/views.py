@@ -54,6 +54,20 @@ def format_number(
     return text
 
 
+def percent_text(value: float, lang: Lang) -> str:
+    """A plan-check bound (--min-pct, --max-pct) as people read it: up to 4 decimals, no
+    trailing zeros ('80', '92,5')."""
+    return format_number(Decimal(repr(float(value))), 4, lang, trim=True)
+
+
+def limit_text(limit: str, min_pct: float | None, max_pct: float | None, lang: Lang) -> str:
+    """The bound a place outside the plan check passes ('dưới 80%'): `limit` is the plan
+    flags' 'min' or 'max' (MergeResult.plan_check), which names the bound."""
+    bound = min_pct if limit == "min" else max_pct
+    assert bound is not None
+    return TEXT[lang][f"limit.{limit}"].format(value=percent_text(bound, lang))
+
+
 def money_in(value: Decimal | int, unit: MoneyUnit) -> Decimal:
     """Triệu đồng -> the display unit, exactly."""
     number = Decimal(value)

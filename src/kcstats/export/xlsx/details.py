@@ -4,14 +4,13 @@ reports, and the files read with every problem found."""
 from __future__ import annotations
 
 import os
-from decimal import Decimal
 from typing import Any
 
 from kcstats.catalog import Catalogue
 from kcstats.catalogue_file import TOTAL
 from kcstats.export.activities import ALL, activity_rows
 from kcstats.export.view_options import ViewOptions
-from kcstats.export.views import MONEY_UNIT_LABEL, TEXT, format_number, money_in
+from kcstats.export.views import MONEY_UNIT_LABEL, TEXT, limit_text, money_in
 from kcstats.export.xlsx.book import Book, Field, Kind, Style
 from kcstats.figures import decimal_view, money_mask
 from kcstats.merge.result import MergeResult, iter_records, records
@@ -104,15 +103,13 @@ def _flags(options: ViewOptions) -> dict[tuple[Any, ...], str] | None:
     """The places outside the plan-check bounds, with the bound they pass ('dưới 80%')."""
     if options.min_pct is None and options.max_pct is None:
         return None
-    t = TEXT[options.lang]
     out: dict[tuple[Any, ...], str] = {}
     if options.plan_flags is None:
         return out
     for row in records(options.plan_flags):
-        bound = options.min_pct if row["limit"] == "min" else options.max_pct
-        assert bound is not None
-        value = format_number(Decimal(repr(float(bound))), 4, options.lang, trim=True)
-        out[_flag_key(row)] = t[f"limit.{row['limit']}"].format(value=value)
+        out[_flag_key(row)] = limit_text(
+            row["limit"], options.min_pct, options.max_pct, options.lang
+        )
     return out
 
 
