@@ -74,22 +74,6 @@ def money_in(value: Decimal | int, unit: MoneyUnit) -> Decimal:
     return number.scaleb(-3) if unit == "ty" else number
 
 
-def format_cell(value: Any, kind: Kind, lang: Lang, unit: MoneyUnit) -> str:
-    if kind == "text":
-        return "" if is_blank(value) else str(value)
-    if is_blank(value):
-        return BLANK
-    if kind == "money":
-        # A figure alone, to 3 decimals; in a table, money takes the table's one format
-        # (kcstats.export.text_table.money_rows).
-        return format_number(money_in(value, unit), 3, lang)
-    if kind == "pct":
-        return format_number(value, 1, lang)
-    if kind == "change_pct":
-        return format_number(value, 2, lang)
-    return format_number(value, 0, lang)
-
-
 def period_label(catalogue: Catalogue, period: str, year: int, lang: Lang) -> str:
     return f"{catalogue.periods[period].label(lang)} {year}"
 
