@@ -304,11 +304,6 @@ class Table:
                 self.sheet.write_string(1, start, excel_text(group), header)
             start = end + 1
 
-    @property
-    def first_data_row(self) -> int:
-        """The spreadsheet row (from 1) of the first data row."""
-        return self.header_row + 2
-
     def band(self, text: str) -> None:
         """A title across the table over the rows that follow (a period, say)."""
         fmt = self.book.format("band")
