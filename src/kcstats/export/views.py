@@ -102,6 +102,17 @@ def no_activity(frame: pd.DataFrame) -> np.ndarray:
     return blank
 
 
+def funding_total(frame: pd.DataFrame) -> np.ndarray:
+    """Rows of total funding (the sources in the total, added) of all activities together:
+    what the plan check, the growth tables and the growth chart compare."""
+    total: np.ndarray = (
+        (frame["measure"] == "funding").to_numpy()
+        & (frame["source"] == TOTAL).to_numpy()
+        & no_activity(frame)
+    )
+    return total
+
+
 def key(measure: str, source: str | None, field: str) -> str:
     return f"{measure}.{source or ''}.{field}"
 

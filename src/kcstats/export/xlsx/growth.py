@@ -16,8 +16,8 @@ from kcstats.export.views import (
     MONEY_UNIT_LABEL,
     TEXT,
     MoneyUnit,
+    funding_total,
     money_in,
-    no_activity,
     place_name,
 )
 from kcstats.export.xlsx.book import Book, Field, Kind, Table
@@ -42,11 +42,7 @@ def growth_rows(result: MergeResult, catalogue: Catalogue) -> GrowthRows | None:
     growth = result.growth
     if growth.empty:
         return None
-    wanted = (
-        (growth["measure"] == "funding").to_numpy()
-        & (growth["source"] == "total").to_numpy()
-        & no_activity(growth)
-    ) | (
+    wanted = funding_total(growth) | (
         growth["measure"].isin(catalogue.main_indicators).to_numpy()
         & (growth["basis"] == "actual").to_numpy()
     )
@@ -216,9 +212,7 @@ class GrowthChart:
         order = list(catalogue.periods)
         regional = facts[
             (facts["level"] == "region").to_numpy()
-            & (facts["measure"] == "funding").to_numpy()
-            & (facts["source"] == "total").to_numpy()
-            & no_activity(facts)
+            & funding_total(facts)
             & facts["period"].isin(set(growth["period"])).to_numpy()
             & facts["actual"].notna().to_numpy()
         ]
