@@ -6,7 +6,7 @@ table, every measure and source, is in the JSON, CSV and Parquet outputs."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -204,7 +204,6 @@ class GrowthChart:
     first: int = 0
     last: int = 0
     across_merger: bool = False
-    values: dict[str, list[float | None]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, result: MergeResult, catalogue: Catalogue, unit: MoneyUnit) -> GrowthChart | None:
@@ -224,7 +223,8 @@ class GrowthChart:
             return None  # one year is no line
         chosen = regional[(regional["period"] == period).to_numpy()]
         years = sorted({int(y) for y in chosen["year"]})
-        names = [r for r in result.regions.regions if r in set(chosen["region"])]
+        present = set(chosen["region"])
+        names = [r for r in result.regions.regions if r in present]
         spent = shown_values(chosen["actual"], True)  # funding: money
         figures = {
             (int(y), str(r)): money_in(a, unit)
@@ -258,10 +258,5 @@ class GrowthChart:
             number = table.cells(list(zip(values, kinds, strict=True)))
             self.first = self.first or number
             self.last = number
-        for name in self.names:
-            self.values[name] = [
-                None if self.spent.get((y, name)) is None else float(self.spent[(y, name)])
-                for y in self.years
-            ]
         if self.across_merger:
             table.text(t["growth_chart_note"])
