@@ -175,22 +175,23 @@ class Book:
         """A worksheet named by the message xlsx.sheet.<name>, set up to print: A4 landscape,
         one page wide, the title and header rows on every page, the footer."""
         sheet: Worksheet = self.workbook.add_worksheet(SHEETS[self.lang][name])
-        sheet.set_landscape()
-        sheet.set_paper(A4)
+        self._page_setup(sheet)
         sheet.fit_to_pages(1, 0)
-        sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
-        sheet.set_footer(self.footer, {"margin": 0.25})
         sheet.repeat_rows(0, header_rows)
         return sheet
 
     def chartsheet(self, name: str) -> Chartsheet:
         """A sheet holding one chart, which prints on one A4 landscape page."""
         sheet: Chartsheet = self.workbook.add_chartsheet(SHEETS[self.lang][name])
+        self._page_setup(sheet)
+        return sheet
+
+    def _page_setup(self, sheet: Worksheet | Chartsheet) -> None:
+        """What every sheet prints with: A4 landscape, the margins, the footer."""
         sheet.set_landscape()
         sheet.set_paper(A4)
         sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
         sheet.set_footer(self.footer, {"margin": 0.25})
-        return sheet
 
     def table(self, name: str, title: str, fields: Sequence[Field], *, frozen: int) -> Table:
         return Table(self, name, title, fields, frozen=frozen)
