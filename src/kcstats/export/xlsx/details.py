@@ -34,7 +34,7 @@ def plan_sheet(
     )
     chosen = facts[shown]
     money = money_mask(chosen, result.measures)
-    table = decimal_view(chosen, result.measures)
+    table = decimal_view(chosen, result.measures, money)
     flags = _flags(options)
     activities = bool(chosen["activity"].notna().any())
     fields = [
