@@ -23,6 +23,7 @@ from kcstats.export.views import (
     funding_columns,
     indicator_columns,
     limit_text,
+    needed_columns,
     percent_text,
     period_label,
     place_name,
@@ -185,9 +186,7 @@ def _draw(
     out = TextTable(
         title, headers, numeric, breaks=_group_starts(columns, first), continued=t["continued"]
     )
-    needed = ["level", "region", "province", "submitted", "expected"]
-    needed += [c.key for c in columns if c.key in table.columns]
-    records = rows_of(table[needed])
+    records = rows_of(needed_columns(table, (c.key for c in columns)))
     levels = [r["level"] for r in records]
     cells: list[list[Cell]] = []
     for index, row in enumerate(records):

@@ -5,7 +5,7 @@ and the wide tables (one row per place) that they all show."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
@@ -155,6 +155,15 @@ def _submitted(facts: pd.DataFrame, table: pd.DataFrame) -> list[int]:
         else:
             out.append(int(by_period.get((row.year, row.period), 0)))
     return out
+
+
+def needed_columns(table: pd.DataFrame, keys: Iterable[str]) -> pd.DataFrame:
+    """The columns of a places table that a view of it draws: those naming the place and
+    its reports, and each of `keys` (its figures) that the table has. A places table has
+    one for every measure, source and figure: turning them all into Python values would
+    cost more than drawing the view."""
+    place = ["level", "region", "province", "submitted", "expected"]
+    return table[place + [k for k in keys if k in table.columns]]
 
 
 def blocks(table: pd.DataFrame, catalogue: Catalogue) -> list[tuple[int, str, pd.DataFrame]]:

@@ -21,6 +21,7 @@ from kcstats.export.views import (
     funding_columns,
     indicator_columns,
     money_in,
+    needed_columns,
     period_label,
     place_name,
     places,
@@ -66,13 +67,6 @@ def figure_fields(
     return fields
 
 
-def _needed(block: pd.DataFrame, figures: list[Field]) -> pd.DataFrame:
-    """The columns a sheet shows (a places table has one for every measure, source and
-    figure: turning them all into Python values would cost more than writing the sheet)."""
-    keys = ["level", "region", "province", "submitted", "expected"]
-    return block[keys + [f.key for f in figures if f.key in block.columns]]
-
-
 def _kind(column: Column) -> Kind:
     return "money" if column.kind == "money" else "pct" if column.kind == "pct" else "count"
 
@@ -111,7 +105,7 @@ def regions_sheet(
         sheet.band(label)
         shown: list[dict[str, Any]] = []
         first = last = 0
-        for row in records(_needed(block, figures)):
+        for row in records(needed_columns(block, (f.key for f in figures))):
             cells = shown_row(
                 row,
                 figures,
@@ -157,7 +151,7 @@ def provinces_sheet(
         shown = []
         first = 0
         number = 0
-        for row in records(_needed(block, figures)):
+        for row in records(needed_columns(block, (f.key for f in figures))):
             base = {
                 "year": year,
                 "period_label": words,
