@@ -139,14 +139,18 @@ def store_columns(frame: pd.DataFrame) -> list[str]:
     return found
 
 
-def decimal_view(frame: pd.DataFrame, measures: pd.DataFrame | None = None) -> pd.DataFrame:
+def decimal_view(
+    frame: pd.DataFrame, measures: pd.DataFrame | None = None, money: np.ndarray | None = None
+) -> pd.DataFrame:
     """A copy of a fact or growth table (or some of its rows) with its figure columns as
     :func:`shown_values` gives them: what the fact table held before the integer store. A
-    column already shown (or a table without figures) is left as it is."""
+    column already shown (or a table without figures) is left as it is. `money`: the
+    table's :func:`money_mask` (by `measures`), where the caller has it already."""
     present = store_columns(frame)
     if not present:
         return frame
-    money = money_mask(frame, measures)
+    if money is None:
+        money = money_mask(frame, measures)
     view = frame.copy(deep=False)
     for name in present:
         view[name] = pd.Series(shown_values(frame[name], money), index=frame.index, dtype=object)

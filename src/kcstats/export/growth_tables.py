@@ -11,7 +11,7 @@ import pandas as pd
 from kcstats.catalog import Catalogue
 from kcstats.export.text_table import Cell, TextTable, cell, money_rows
 from kcstats.export.view_options import ViewOptions
-from kcstats.export.views import MONEY_UNIT_LABEL, TEXT, no_activity, period_label, place_name
+from kcstats.export.views import MONEY_UNIT_LABEL, TEXT, funding_total, period_label, place_name
 from kcstats.figures import decimal_view
 from kcstats.growth import NAME_JOINER, predecessors, spans_merger
 from kcstats.growth.table import FULL_YEAR
@@ -44,10 +44,7 @@ def growth_tables(result: MergeResult, catalogue: Catalogue, view: ViewOptions) 
         return []
     by_province = view.by_province
     levels = ["province", "region", "all"] if by_province else ["region", "all"]
-    wanted = (
-        ((growth["measure"] == "funding") & (growth["source"] == "total") & no_activity(growth))
-        | growth["measure"].isin(catalogue.main_indicators)
-    ).to_numpy()
+    wanted = funding_total(growth) | growth["measure"].isin(catalogue.main_indicators).to_numpy()
     if not by_province:
         wanted = wanted & _unless_unshown_provinces(growth, catalogue)
     pairs: dict[tuple[int, str, int], dict[Place, Cells]] = {}

@@ -43,7 +43,7 @@ def write(result: MergeResult, options: ViewOptions, sink: Sink) -> None:
         (growth_path, "growth", result.growth),
     ):
         money = money_mask(frame, result.measures)
-        table = parquet_table(decimal_view(frame, result.measures), FIGURES[name], money)
+        table = parquet_table(decimal_view(frame, result.measures, money), FIGURES[name], money)
         write_atomic(path, partial(_write_table, table))
 
 

@@ -4,7 +4,6 @@ that they always show the same figures."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 import pandas as pd
@@ -21,9 +20,11 @@ from kcstats.export.views import (
     Column,
     MoneyUnit,
     blocks,
-    format_number,
     funding_columns,
     indicator_columns,
+    limit_text,
+    needed_columns,
+    percent_text,
     period_label,
     place_name,
     places,
@@ -185,9 +186,7 @@ def _draw(
     out = TextTable(
         title, headers, numeric, breaks=_group_starts(columns, first), continued=t["continued"]
     )
-    needed = ["level", "region", "province", "submitted", "expected"]
-    needed += [c.key for c in columns if c.key in table.columns]
-    records = rows_of(table[needed])
+    records = rows_of(needed_columns(table, (c.key for c in columns)))
     levels = [r["level"] for r in records]
     cells: list[list[Cell]] = []
     for index, row in enumerate(records):
@@ -233,8 +232,8 @@ def plan_table(flags: pd.DataFrame, catalogue: Catalogue, options: ViewOptions) 
     lang, unit = options.lang, options.unit
     min_pct, max_pct = options.min_pct, options.max_pct
     t = TEXT[lang]
-    low = "0" if min_pct is None else _percent(min_pct, lang)
-    high = "∞" if max_pct is None else _percent(max_pct, lang)
+    low = "0" if min_pct is None else percent_text(min_pct, lang)
+    high = "∞" if max_pct is None else percent_text(max_pct, lang)
     bounds = f"[{low}%, {high}%]"
     out = TextTable(
         t["plan_title"].format(bounds=bounds),
@@ -248,9 +247,6 @@ def plan_table(flags: pd.DataFrame, catalogue: Catalogue, options: ViewOptions) 
     )
     cells: list[list[Cell]] = []
     for row in rows_of(shown):
-        limit_value = min_pct if row["limit"] == "min" else max_pct
-        assert limit_value is not None
-        limit = t[f"limit.{row['limit']}"].format(value=_percent(limit_value, lang))
         cells.append(
             [
                 period_label(catalogue, row["period"], row["year"], lang),
@@ -259,15 +255,11 @@ def plan_table(flags: pd.DataFrame, catalogue: Catalogue, options: ViewOptions) 
                 cell(row["plan"], "money", lang, unit),
                 cell(row["actual"], "money", lang, unit),
                 cell(row["pct_of_plan"], "pct", lang, unit),
-                limit,
+                limit_text(row["limit"], min_pct, max_pct, lang),
             ]
         )
     out.rows = money_rows(cells, lang, unit)
     return out
-
-
-def _percent(value: float, lang: Lang) -> str:
-    return format_number(Decimal(repr(float(value))), 4, lang, trim=True)
 
 
 def files_lines(result: MergeResult, lang: Lang) -> list[str]:

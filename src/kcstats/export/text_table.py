@@ -13,7 +13,6 @@ from kcstats.export.views import (
     BLANK,
     Kind,
     MoneyUnit,
-    format_cell,
     format_number,
     is_blank,
     money_in,
@@ -22,6 +21,8 @@ from kcstats.problems import Lang
 
 # Triệu đồng are kept to 0.001 (a thousand đồng): no money figure needs more decimals.
 MONEY_DECIMALS = 3
+# Decimals of the other figures: percent of plan one, growth two, counts none.
+DECIMALS = {"pct": 1, "change_pct": 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +41,12 @@ def cell(value: Any, kind: Kind, lang: Lang, unit: MoneyUnit, *, signed: bool = 
     """A figure of a table: money kept as Money until its table's format is known; a
     percent change with its sign."""
     if kind == "text":
-        return format_cell(value, kind, lang, unit)
+        return "" if is_blank(value) else str(value)
     if is_blank(value):
         return BLANK
     if kind == "money":
         return Money(Decimal(value), signed=signed)
-    text = format_cell(value, kind, lang, unit)
+    text = format_number(value, DECIMALS.get(kind, 0), lang)
     return "+" + text if signed and value > 0 else text
 
 

@@ -5,7 +5,7 @@ and the wide tables (one row per place) that they all show."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
@@ -54,26 +54,24 @@ def format_number(
     return text
 
 
+def percent_text(value: float, lang: Lang) -> str:
+    """A plan-check bound (--min-pct, --max-pct) as people read it: up to 4 decimals, no
+    trailing zeros ('80', '92,5')."""
+    return format_number(Decimal(repr(float(value))), 4, lang, trim=True)
+
+
+def limit_text(limit: str, min_pct: float | None, max_pct: float | None, lang: Lang) -> str:
+    """The bound a place outside the plan check passes ('dưới 80%'): `limit` is the plan
+    flags' 'min' or 'max' (MergeResult.plan_check), which names the bound."""
+    bound = min_pct if limit == "min" else max_pct
+    assert bound is not None
+    return TEXT[lang][f"limit.{limit}"].format(value=percent_text(bound, lang))
+
+
 def money_in(value: Decimal | int, unit: MoneyUnit) -> Decimal:
     """Triệu đồng -> the display unit, exactly."""
     number = Decimal(value)
     return number.scaleb(-3) if unit == "ty" else number
-
-
-def format_cell(value: Any, kind: Kind, lang: Lang, unit: MoneyUnit) -> str:
-    if kind == "text":
-        return "" if is_blank(value) else str(value)
-    if is_blank(value):
-        return BLANK
-    if kind == "money":
-        # A figure alone, to 3 decimals; in a table, money takes the table's one format
-        # (kcstats.export.text_table.money_rows).
-        return format_number(money_in(value, unit), 3, lang)
-    if kind == "pct":
-        return format_number(value, 1, lang)
-    if kind == "change_pct":
-        return format_number(value, 2, lang)
-    return format_number(value, 0, lang)
 
 
 def period_label(catalogue: Catalogue, period: str, year: int, lang: Lang) -> str:
@@ -102,6 +100,17 @@ def no_activity(frame: pd.DataFrame) -> np.ndarray:
         return np.ones(len(frame), dtype=bool)
     blank: np.ndarray = frame["activity"].isna().to_numpy()
     return blank
+
+
+def funding_total(frame: pd.DataFrame) -> np.ndarray:
+    """Rows of total funding (the sources in the total, added) of all activities together:
+    what the plan check, the growth tables and the growth chart compare."""
+    total: np.ndarray = (
+        (frame["measure"] == "funding").to_numpy()
+        & (frame["source"] == TOTAL).to_numpy()
+        & no_activity(frame)
+    )
+    return total
 
 
 def key(measure: str, source: str | None, field: str) -> str:
@@ -146,6 +155,15 @@ def _submitted(facts: pd.DataFrame, table: pd.DataFrame) -> list[int]:
         else:
             out.append(int(by_period.get((row.year, row.period), 0)))
     return out
+
+
+def needed_columns(table: pd.DataFrame, keys: Iterable[str]) -> pd.DataFrame:
+    """The columns of a places table that a view of it draws: those naming the place and
+    its reports, and each of `keys` (its figures) that the table has. A places table has
+    one for every measure, source and figure: turning them all into Python values would
+    cost more than drawing the view."""
+    place = ["level", "region", "province", "submitted", "expected"]
+    return table[place + [k for k in keys if k in table.columns]]
 
 
 def blocks(table: pd.DataFrame, catalogue: Catalogue) -> list[tuple[int, str, pd.DataFrame]]:

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from kcstats.export.views import funding_total
 from kcstats.figures import decimal_view, integers
 from kcstats.model import FileResult, FileStatus, Report
 from kcstats.problems import Lang
@@ -119,12 +120,8 @@ class MergeResult:
         low = None if min_pct is None else _decimal(min_pct).as_integer_ratio()
         high = None if max_pct is None else _decimal(max_pct).as_integer_ratio()
         facts = self.facts
-        rows = facts[
-            facts["level"].isin(["province", "region"]).to_numpy()
-            & (facts["measure"] == "funding").to_numpy()
-            & (facts["source"] == "total").to_numpy()
-            & facts["activity"].isna().to_numpy()
-        ]
+        checked = facts["level"].isin(["province", "region"]).to_numpy() & funding_total(facts)
+        rows: pd.DataFrame = facts[checked]
         chosen: list[int] = []
         limits: list[str] = []
         plans, no_plan = integers(rows["plan"])

@@ -24,7 +24,7 @@ from kcstats.export.view_options import ViewOptions
 from kcstats.export.views import TEXT
 from kcstats.merge.result import MergeResult
 from kcstats.problems import Lang
-from kcstats.render.layout import LABEL_WIDTH, extra_width, layout, shown
+from kcstats.render.layout import LABEL_WIDTH, layout, shown, table_width
 from kcstats.render.safe import terminal_text
 
 PIPE_WIDTH = 160
@@ -159,8 +159,8 @@ def plain_table(model: TextTable, widths: list[int], width: int) -> str | None:
         if any(cell_len(text) > size for text in (headers[index], *(r[index] for r in rows))):
             return None  # wrapped within its column: rich's
     sizes = [size + 2 for size in widths]  # every column with its padding (a space each side)
-    table_width = sum(widths) + extra_width(len(widths))
-    if table_width > width or cell_len(model.title) > table_width:
+    total = table_width(widths)
+    if total > width or cell_len(model.title) > total:
         return None
     shape = box.SIMPLE_HEAD
     justify = ["right" if numeric else "left" for numeric in model.numeric]
@@ -172,7 +172,7 @@ def plain_table(model: TextTable, widths: list[int], width: int) -> str | None:
             out.append(" " + (gap + text if side == "right" else text + gap) + " ")
         return left + divider.join(out) + right
 
-    title = model.title + " " * (table_width - cell_len(model.title))
+    title = model.title + " " * (total - cell_len(model.title))
     lines = [
         title,
         shape.get_top(sizes),

@@ -27,7 +27,6 @@ from xlsxwriter.worksheet import Worksheet
 
 from kcstats.export.atomic import short_name, write_atomic
 from kcstats.export.safe_text import excel_text
-from kcstats.export.views import MoneyUnit
 from kcstats.interrupts import temporary_folder
 from kcstats.messages import Section
 from kcstats.problems import Lang
@@ -176,22 +175,23 @@ class Book:
         """A worksheet named by the message xlsx.sheet.<name>, set up to print: A4 landscape,
         one page wide, the title and header rows on every page, the footer."""
         sheet: Worksheet = self.workbook.add_worksheet(SHEETS[self.lang][name])
-        sheet.set_landscape()
-        sheet.set_paper(A4)
+        self._page_setup(sheet)
         sheet.fit_to_pages(1, 0)
-        sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
-        sheet.set_footer(self.footer, {"margin": 0.25})
         sheet.repeat_rows(0, header_rows)
         return sheet
 
     def chartsheet(self, name: str) -> Chartsheet:
         """A sheet holding one chart, which prints on one A4 landscape page."""
         sheet: Chartsheet = self.workbook.add_chartsheet(SHEETS[self.lang][name])
+        self._page_setup(sheet)
+        return sheet
+
+    def _page_setup(self, sheet: Worksheet | Chartsheet) -> None:
+        """What every sheet prints with: A4 landscape, the margins, the footer."""
         sheet.set_landscape()
         sheet.set_paper(A4)
         sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
         sheet.set_footer(self.footer, {"margin": 0.25})
-        return sheet
 
     def table(self, name: str, title: str, fields: Sequence[Field], *, frozen: int) -> Table:
         return Table(self, name, title, fields, frozen=frozen)
@@ -305,11 +305,6 @@ class Table:
                 self.sheet.write_string(1, start, excel_text(group), header)
             start = end + 1
 
-    @property
-    def first_data_row(self) -> int:
-        """The spreadsheet row (from 1) of the first data row."""
-        return self.header_row + 2
-
     def band(self, text: str) -> None:
         """A title across the table over the rows that follow (a period, say)."""
         fmt = self.book.format("band")
@@ -421,8 +416,3 @@ class Table:
             last = max(self.last_row, self.header_row + 1)
             sheet.autofilter(self.header_row, 0, last, len(self.fields) - 1)
         return sheet
-
-
-def money_number(value: int | Decimal, unit: MoneyUnit) -> Decimal:
-    """Triệu đồng -> the unit shown, exactly (the cell holds this text: 4.160125)."""
-    return Decimal(value).scaleb(-3) if unit == "ty" else Decimal(value)

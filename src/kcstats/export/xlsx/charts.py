@@ -120,7 +120,8 @@ def growth_chart(book: Book, data: GrowthChart, catalogue: Catalogue) -> None:
     values: list[float | None] = []
     first, last = data.first - 1, data.last - 1
     for offset, name in enumerate(data.names, start=1):
-        values += data.values[name]
+        spent = [_number(data.spent.get((year, name))) for year in data.years]
+        values += spent
         chart.add_series(
             {
                 "name": [data.sheet, data.header - 1, offset],
@@ -128,7 +129,7 @@ def growth_chart(book: Book, data: GrowthChart, catalogue: Catalogue) -> None:
                 "categories": [data.sheet, first, 0, last, 0],
                 "values": [data.sheet, first, offset, last, offset],
                 "categories_data": list(data.years),
-                "values_data": data.values[name],
+                "values_data": spent,
                 "marker": {"type": "circle", "size": 6},
             }
         )

@@ -4,15 +4,14 @@ reports, and the files read with every problem found."""
 from __future__ import annotations
 
 import os
-from decimal import Decimal
 from typing import Any
 
 from kcstats.catalog import Catalogue
 from kcstats.catalogue_file import TOTAL
 from kcstats.export.activities import ALL, activity_rows
 from kcstats.export.view_options import ViewOptions
-from kcstats.export.views import MONEY_UNIT_LABEL, TEXT, format_number
-from kcstats.export.xlsx.book import Book, Field, Kind, Style, money_number
+from kcstats.export.views import MONEY_UNIT_LABEL, TEXT, limit_text, money_in
+from kcstats.export.xlsx.book import Book, Field, Kind, Style
 from kcstats.figures import decimal_view, money_mask
 from kcstats.merge.result import MergeResult, iter_records, records
 from kcstats.untrusted import name_text
@@ -35,7 +34,7 @@ def plan_sheet(
     )
     chosen = facts[shown]
     money = money_mask(chosen, result.measures)
-    table = decimal_view(chosen, result.measures)
+    table = decimal_view(chosen, result.measures, money)
     flags = _flags(options)
     activities = bool(chosen["activity"].notna().any())
     fields = [
@@ -85,7 +84,7 @@ def plan_sheet(
         if is_money:
             for name in ("plan", "actual"):
                 if row[name] is not None:
-                    cells[name] = money_number(row[name], unit)
+                    cells[name] = money_in(row[name], unit)
         flag = None
         if flags is not None and measure == "funding" and source == TOTAL:
             flag = flags.get(_flag_key(row)) if row["activity"] is None else None
@@ -104,15 +103,13 @@ def _flags(options: ViewOptions) -> dict[tuple[Any, ...], str] | None:
     """The places outside the plan-check bounds, with the bound they pass ('dưới 80%')."""
     if options.min_pct is None and options.max_pct is None:
         return None
-    t = TEXT[options.lang]
     out: dict[tuple[Any, ...], str] = {}
     if options.plan_flags is None:
         return out
     for row in records(options.plan_flags):
-        bound = options.min_pct if row["limit"] == "min" else options.max_pct
-        assert bound is not None
-        value = format_number(Decimal(repr(float(bound))), 4, options.lang, trim=True)
-        out[_flag_key(row)] = t[f"limit.{row['limit']}"].format(value=value)
+        out[_flag_key(row)] = limit_text(
+            row["limit"], options.min_pct, options.max_pct, options.lang
+        )
     return out
 
 
@@ -155,7 +152,7 @@ def activities_sheet(
     sheet = book.table("activities", title, fields, frozen=3)
     for row in rows:
         cells = {
-            k: money_number(v, unit) if v is not None and _is_money_key(k) else v
+            k: money_in(v, unit) if v is not None and _is_money_key(k) else v
             for k, v in row.items()
         }
         cells["period_label"] = catalogue.periods[row["period"]].label(lang)

@@ -6,14 +6,21 @@ table, every measure and source, is in the JSON, CSV and Parquet outputs."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
 from kcstats.catalog import Catalogue
-from kcstats.export.views import MONEY_UNIT_LABEL, TEXT, MoneyUnit, no_activity, place_name
-from kcstats.export.xlsx.book import Book, Field, Kind, Table, money_number
+from kcstats.export.views import (
+    MONEY_UNIT_LABEL,
+    TEXT,
+    MoneyUnit,
+    funding_total,
+    money_in,
+    place_name,
+)
+from kcstats.export.xlsx.book import Book, Field, Kind, Table
 from kcstats.figures import decimal_view, shown_values
 from kcstats.merge.result import MergeResult, iter_records
 
@@ -35,11 +42,7 @@ def growth_rows(result: MergeResult, catalogue: Catalogue) -> GrowthRows | None:
     growth = result.growth
     if growth.empty:
         return None
-    wanted = (
-        (growth["measure"] == "funding").to_numpy()
-        & (growth["source"] == "total").to_numpy()
-        & no_activity(growth)
-    ) | (
+    wanted = funding_total(growth) | (
         growth["measure"].isin(catalogue.main_indicators).to_numpy()
         & (growth["basis"] == "actual").to_numpy()
     )
@@ -181,7 +184,7 @@ def _sheet(
         row["place"] = place_name(row, lang)
         for key in ("actual.base", "actual.target", "actual.change"):
             if row.get(key) is not None:
-                row[key] = money_number(row[key], unit)
+                row[key] = money_in(row[key], unit)
         sheet.row(row, "bold" if row["level"] == "all" else "plain")
     return sheet
 
@@ -201,7 +204,6 @@ class GrowthChart:
     first: int = 0
     last: int = 0
     across_merger: bool = False
-    values: dict[str, list[float | None]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, result: MergeResult, catalogue: Catalogue, unit: MoneyUnit) -> GrowthChart | None:
@@ -209,9 +211,7 @@ class GrowthChart:
         order = list(catalogue.periods)
         regional = facts[
             (facts["level"] == "region").to_numpy()
-            & (facts["measure"] == "funding").to_numpy()
-            & (facts["source"] == "total").to_numpy()
-            & no_activity(facts)
+            & funding_total(facts)
             & facts["period"].isin(set(growth["period"])).to_numpy()
             & facts["actual"].notna().to_numpy()
         ]
@@ -223,10 +223,11 @@ class GrowthChart:
             return None  # one year is no line
         chosen = regional[(regional["period"] == period).to_numpy()]
         years = sorted({int(y) for y in chosen["year"]})
-        names = [r for r in result.regions.regions if r in set(chosen["region"])]
+        present = set(chosen["region"])
+        names = [r for r in result.regions.regions if r in present]
         spent = shown_values(chosen["actual"], True)  # funding: money
         figures = {
-            (int(y), str(r)): money_number(a, unit)
+            (int(y), str(r)): money_in(a, unit)
             for y, r, a in zip(chosen["year"], chosen["region"], spent, strict=True)
         }
         chart = cls(period, years, names, figures, unit)
@@ -257,10 +258,5 @@ class GrowthChart:
             number = table.cells(list(zip(values, kinds, strict=True)))
             self.first = self.first or number
             self.last = number
-        for name in self.names:
-            self.values[name] = [
-                None if self.spent.get((y, name)) is None else float(self.spent[(y, name)])
-                for y in self.years
-            ]
         if self.across_merger:
             table.text(t["growth_chart_note"])

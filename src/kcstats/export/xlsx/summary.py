@@ -20,11 +20,13 @@ from kcstats.export.views import (
     blocks,
     funding_columns,
     indicator_columns,
+    money_in,
+    needed_columns,
     period_label,
     place_name,
     places,
 )
-from kcstats.export.xlsx.book import Book, Field, Kind, Table, money_number
+from kcstats.export.xlsx.book import Book, Field, Kind, Table
 from kcstats.merge.result import MergeResult, records
 
 _SUB = {"plan": "plan_short", "actual": "actual_short", "pct_of_plan": "pct"}
@@ -65,13 +67,6 @@ def figure_fields(
     return fields
 
 
-def _needed(block: pd.DataFrame, figures: list[Field]) -> pd.DataFrame:
-    """The columns a sheet shows (a places table has one for every measure, source and
-    figure: turning them all into Python values would cost more than writing the sheet)."""
-    keys = ["level", "region", "province", "submitted", "expected"]
-    return block[keys + [f.key for f in figures if f.key in block.columns]]
-
-
 def _kind(column: Column) -> Kind:
     return "money" if column.kind == "money" else "pct" if column.kind == "pct" else "count"
 
@@ -84,7 +79,7 @@ def shown_row(
     for field_ in fields:
         value = row.get(field_.key)
         if value is not None and field_.kind == "money":
-            value = money_number(value, unit)
+            value = money_in(value, unit)
         out[field_.key] = value
     return out
 
@@ -110,7 +105,7 @@ def regions_sheet(
         sheet.band(label)
         shown: list[dict[str, Any]] = []
         first = last = 0
-        for row in records(_needed(block, figures)):
+        for row in records(needed_columns(block, (f.key for f in figures))):
             cells = shown_row(
                 row,
                 figures,
@@ -156,7 +151,7 @@ def provinces_sheet(
         shown = []
         first = 0
         number = 0
-        for row in records(_needed(block, figures)):
+        for row in records(needed_columns(block, (f.key for f in figures))):
             base = {
                 "year": year,
                 "period_label": words,
