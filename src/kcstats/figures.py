@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from kcstats.catalogue_file import TOTAL
+
 if TYPE_CHECKING:
     from kcstats.catalog import Catalogue
 
@@ -165,3 +167,23 @@ def _in_trieu(number: int) -> Decimal:
     if -_EXACT_SCALEB < number < _EXACT_SCALEB:
         return Decimal(number).scaleb(-3)
     return Decimal(f"{number}e-3")
+
+
+def no_activity(frame: pd.DataFrame) -> np.ndarray:
+    """Rows of all activities together: what every view but the activity table shows (money
+    given per activity is a part of them, never beside them)."""
+    if "activity" not in frame:
+        return np.ones(len(frame), dtype=bool)
+    blank: np.ndarray = frame["activity"].isna().to_numpy()
+    return blank
+
+
+def funding_total(frame: pd.DataFrame) -> np.ndarray:
+    """Rows of total funding (the sources in the total, added) of all activities together:
+    what the plan check, the growth tables and the growth chart compare."""
+    total: np.ndarray = (
+        (frame["measure"] == "funding").to_numpy()
+        & (frame["source"] == TOTAL).to_numpy()
+        & no_activity(frame)
+    )
+    return total

@@ -11,8 +11,8 @@ import pandas as pd
 from kcstats.catalog import Catalogue
 from kcstats.export.text_table import Cell, TextTable, cell, money_rows
 from kcstats.export.view_options import ViewOptions
-from kcstats.export.views import MONEY_UNIT_LABEL, TEXT, funding_total, period_label, place_name
-from kcstats.figures import decimal_view
+from kcstats.export.views import MONEY_UNIT_LABEL, TEXT, period_label, place_name
+from kcstats.figures import decimal_view, funding_total
 from kcstats.growth import NAME_JOINER, predecessors, spans_merger
 from kcstats.growth.table import FULL_YEAR
 from kcstats.merge.result import MergeResult

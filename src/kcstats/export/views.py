@@ -15,7 +15,7 @@ import pandas as pd
 
 from kcstats.catalog import Catalogue, load_catalogue
 from kcstats.catalogue_file import TOTAL
-from kcstats.figures import decimal_view
+from kcstats.figures import decimal_view, no_activity
 from kcstats.messages import Section
 from kcstats.problems import Lang
 
@@ -91,26 +91,6 @@ def place_name(row: dict[str, Any], lang: Lang) -> str:
 
 PLACE_KEYS = ["year", "period", "level", "region", "province"]
 FIELDS = ("plan", "actual", "pct_of_plan", "reports")
-
-
-def no_activity(frame: pd.DataFrame) -> np.ndarray:
-    """Rows of all activities together: what every view but the activity table shows (money
-    given per activity is a part of them, never beside them)."""
-    if "activity" not in frame:
-        return np.ones(len(frame), dtype=bool)
-    blank: np.ndarray = frame["activity"].isna().to_numpy()
-    return blank
-
-
-def funding_total(frame: pd.DataFrame) -> np.ndarray:
-    """Rows of total funding (the sources in the total, added) of all activities together:
-    what the plan check, the growth tables and the growth chart compare."""
-    total: np.ndarray = (
-        (frame["measure"] == "funding").to_numpy()
-        & (frame["source"] == TOTAL).to_numpy()
-        & no_activity(frame)
-    )
-    return total
 
 
 def key(measure: str, source: str | None, field: str) -> str:

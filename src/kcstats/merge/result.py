@@ -11,8 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kcstats.export.views import funding_total
-from kcstats.figures import decimal_view, integers
+from kcstats.figures import decimal_view, funding_total, integers
 from kcstats.model import FileResult, FileStatus, Report
 from kcstats.problems import Lang
 from kcstats.regions import RegionSet

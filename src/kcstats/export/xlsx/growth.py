@@ -16,12 +16,11 @@ from kcstats.export.views import (
     MONEY_UNIT_LABEL,
     TEXT,
     MoneyUnit,
-    funding_total,
     money_in,
     place_name,
 )
 from kcstats.export.xlsx.book import Book, Field, Kind, Table
-from kcstats.figures import decimal_view, shown_values
+from kcstats.figures import decimal_view, funding_total, shown_values
 from kcstats.merge.result import MergeResult, iter_records
 
 Key = tuple[int, str, int, str, str | None, str | None]  # base, period, target, place
