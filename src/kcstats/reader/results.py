@@ -242,20 +242,19 @@ def _identify(
     if code_col is not None:
         cells = grid.rows[row]
         raw = cells[code_col] if code_col < len(cells) else None
+        codes = _codes(catalogue)
         if type(raw) is str:
             # A code cell that is not blank reads as its own cleaned text (no merged cell is
             # looked at), so the same text always names the same indicator.
-            remembered = _codes(catalogue).get(raw)
+            remembered = codes.get(raw)
             if remembered is not None:
                 return remembered[0], (row, code_col), remembered[1]
-    if code_col is not None and not grid.is_empty(row, code_col):
-        code = grid.text(row, code_col)
-        indicator = catalogue.indicators.get(code.strip().lower())
-        if type(raw) is str and len(raw) <= CACHED_TEXT and raw.strip():
-            codes = _codes(catalogue)
-            if len(codes) < 16384:
+        if not grid.is_empty(row, code_col):
+            code = grid.text(row, code_col)
+            indicator = catalogue.indicators.get(code.strip().lower())
+            if type(raw) is str and len(raw) <= CACHED_TEXT and raw.strip() and len(codes) < 16384:
                 codes[raw] = (indicator, code)
-        return indicator, (row, code_col), code
+            return indicator, (row, code_col), code
     label = grid.text(row, cols["label"])
     key = find_label(label, catalogue.indicator_index) if label else None
     return (catalogue.indicators[key] if key else None), (row, cols["label"]), label
