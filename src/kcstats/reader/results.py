@@ -42,10 +42,13 @@ def _column_index(catalogue: Catalogue) -> ColumnIndex:
 
 
 @lru_cache(maxsize=4)
-def _headers(catalogue: Catalogue) -> dict[tuple[object, ...], dict[str, int] | None]:
-    """A row's values -> the columns they head (None: not the table's header row): the same
-    header in every report is worked out once per process."""
+def _headers(catalogue: Catalogue) -> dict[tuple[object, ...], dict[str, int]]:
+    """A row's values -> the columns they head, or _NOT_HEADER: the same header in every
+    report is worked out once per process."""
     return {}
+
+
+_NOT_HEADER: dict[str, int] = {}  # a remembered row that is not the table's header
 
 
 def find_table(grid: Grid, catalogue: Catalogue) -> ResultsTable | None:
@@ -53,15 +56,15 @@ def find_table(grid: Grid, catalogue: Catalogue) -> ResultsTable | None:
     known = _headers(catalogue)
     for row in range(grid.height):
         key = grid.row_key(row)
-        if key is not None and key in known:
-            columns = known[key]
-        else:
+        columns = known.get(key) if key is not None else None
+        if columns is None:
             texts = {col: header_text(grid, row, col).folded for col in range(grid.width(row))}
             found = assign_columns(texts, index)
-            columns = found if "label" in found and ("plan" in found or "actual" in found) else None
+            is_header = "label" in found and ("plan" in found or "actual" in found)
+            columns = found if is_header else _NOT_HEADER
             if key is not None and len(known) < 1024:
                 known[key] = columns
-        if columns is not None:
+        if columns is not _NOT_HEADER:
             return ResultsTable(row, dict(columns))
     return None
 
