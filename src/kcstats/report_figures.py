@@ -53,9 +53,6 @@ class ReportFigureIndex:
             return entry[1]
         return figures_of(report)
 
-    def __len__(self) -> int:
-        return len(self._by_id)
-
     def clear(self) -> None:
         """Let go of every entry (once the fact table is built, nothing needs them)."""
         self._by_id.clear()

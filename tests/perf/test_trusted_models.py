@@ -198,3 +198,23 @@ def test_a_report_reads_the_same_before_and_after_its_rows_are_remembered(tmp_pa
     codes = [p.code for p in first.problems]
     assert codes.count("row-duplicate") == 1
     assert {"fraction-in-count", "unit-mismatch"} <= set(codes)
+
+
+def test_a_header_row_holding_a_boolean_is_not_remembered_as_one_holding_1() -> None:
+    """find_table remembers header rows by Grid.row_key. True == 1 == 1.0 and they hash
+    alike, but a cell holding TRUE reads 'true' where 1.0 reads '1': a row holding a
+    boolean has no key, so it never takes what was worked out for the other."""
+    from kcstats.reader.grid import Grid
+    from kcstats.reader.headers import header_text
+
+    grid = Grid(
+        "Chỉ tiêu",
+        [["Mã", True], ["Mã", 1.0], ["Mã", 1], ["Mã", False], ["Mã", 0.0]],
+    )
+    assert header_text(grid, 0, 1) != header_text(grid, 1, 1)
+    assert header_text(grid, 3, 1) != header_text(grid, 4, 1)
+    assert grid.row_key(0) is None
+    assert grid.row_key(3) is None
+    # 1 and 1.0 read alike ('1'), so they may share a key.
+    assert header_text(grid, 1, 1) == header_text(grid, 2, 1)
+    assert grid.row_key(1) == grid.row_key(2) == ("Mã", 1.0)

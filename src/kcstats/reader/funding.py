@@ -35,7 +35,7 @@ COLUMN_TITLES: dict[Role, str] = {
 MONEY_TOLERANCE_FLOOR = Decimal("0.0005")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Column:
     col: int
     unit: str | None  # money unit code named in the header, else None
@@ -157,7 +157,7 @@ def find_table(grid: Grid, catalogue: Catalogue) -> FundingTable | None:
             if key is not None and len(classifier.tables) < 1024:
                 classifier.tables[key] = known
         if known is not _NOT_HEADER:
-            # The same header rows, at this row: Column is a record nobody changes.
+            # The same header rows, at this row: a Column cannot change, so it is shared.
             return FundingTable(tuple(row + r for r in known.header_rows), dict(known.columns))
     return None
 

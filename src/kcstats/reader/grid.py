@@ -94,12 +94,16 @@ class Grid:
     def row_key(self, row: int) -> tuple[Value, ...] | None:
         """The row's values, to remember what a row of headers says: the same values read
         the same way (text() looks at nothing else where no cell is merged). None where
-        some cell is merged, or holds a long text (a cache must not hold a hostile cell)."""
+        some cell is merged, holds a long text (a cache must not hold a hostile cell) or a
+        boolean (True == 1 == 1.0 as keys, but TRUE reads 'True' and 1.0 reads '1')."""
         if self.merged:
             return None
         cells = self.rows[row] if 0 <= row < len(self.rows) else ()
         for value in cells:
-            if type(value) is str and len(value) > CACHED_TEXT:
+            if type(value) is str:
+                if len(value) > CACHED_TEXT:
+                    return None
+            elif type(value) is bool:
                 return None
         return tuple(cells)
 

@@ -42,10 +42,13 @@ def _column_index(catalogue: Catalogue) -> ColumnIndex:
 
 
 @lru_cache(maxsize=4)
-def _headers(catalogue: Catalogue) -> dict[tuple[object, ...], dict[str, int] | None]:
-    """A row's values -> the columns they head (None: not the table's header row): the same
-    header in every report is worked out once per process."""
+def _headers(catalogue: Catalogue) -> dict[tuple[object, ...], dict[str, int]]:
+    """A row's values -> the columns they head, or _NOT_HEADER: the same header in every
+    report is worked out once per process."""
     return {}
+
+
+_NOT_HEADER: dict[str, int] = {}  # a remembered row that is not the table's header
 
 
 def find_table(grid: Grid, catalogue: Catalogue) -> ResultsTable | None:
@@ -53,15 +56,15 @@ def find_table(grid: Grid, catalogue: Catalogue) -> ResultsTable | None:
     known = _headers(catalogue)
     for row in range(grid.height):
         key = grid.row_key(row)
-        if key is not None and key in known:
-            columns = known[key]
-        else:
+        columns = known.get(key) if key is not None else None
+        if columns is None:
             texts = {col: header_text(grid, row, col).folded for col in range(grid.width(row))}
             found = assign_columns(texts, index)
-            columns = found if "label" in found and ("plan" in found or "actual" in found) else None
+            is_header = "label" in found and ("plan" in found or "actual" in found)
+            columns = found if is_header else _NOT_HEADER
             if key is not None and len(known) < 1024:
                 known[key] = columns
-        if columns is not None:
+        if columns is not _NOT_HEADER:
             return ResultsTable(row, dict(columns))
     return None
 
@@ -152,7 +155,7 @@ class _PlainRows:
     row-duplicate, every row of a long table that repeats the catalogue). Such a row reads
     exactly as the general loop of read_results reads it, which takes every other row."""
 
-    __slots__ = ("code_col", "codes", "figure_cols", "unit_col", "unit_key", "units")
+    __slots__ = ("code_col", "codes", "figure_cols", "money_unit", "unit_col", "units")
 
     def __init__(
         self, cols: dict[str, int], catalogue: Catalogue, money_unit: str, code_col: int
@@ -161,7 +164,7 @@ class _PlainRows:
         self.units = _units(catalogue)
         self.code_col = code_col
         self.unit_col = cols.get("unit")
-        self.unit_key = money_unit
+        self.money_unit = money_unit
         self.figure_cols = [cols.get(name) for name in FIGURE_COLUMNS]
 
     @classmethod
@@ -221,7 +224,8 @@ class _PlainRows:
             return None  # nothing reported: the general loop says what such a row is
         if self.unit_col is not None:
             unit = cells[self.unit_col] if self.unit_col < width else None
-            if (unit, indicator.code, self.unit_key, False) not in self.units:
+            # check_unit's key for this cell, built here: a call per row would cost.
+            if (unit, indicator.code, self.money_unit, False) not in self.units:
                 return None
         seen[indicator.code] = row
         return indicator_figure(indicator.code, values[0], values[1], values[2])
@@ -241,20 +245,19 @@ def _identify(
     if code_col is not None:
         cells = grid.rows[row]
         raw = cells[code_col] if code_col < len(cells) else None
+        codes = _codes(catalogue)
         if type(raw) is str:
             # A code cell that is not blank reads as its own cleaned text (no merged cell is
             # looked at), so the same text always names the same indicator.
-            remembered = _codes(catalogue).get(raw)
+            remembered = codes.get(raw)
             if remembered is not None:
                 return remembered[0], (row, code_col), remembered[1]
-    if code_col is not None and not grid.is_empty(row, code_col):
-        code = grid.text(row, code_col)
-        indicator = catalogue.indicators.get(code.strip().lower())
-        if type(raw) is str and len(raw) <= CACHED_TEXT and raw.strip():
-            codes = _codes(catalogue)
-            if len(codes) < 16384:
+        if not grid.is_empty(row, code_col):
+            code = grid.text(row, code_col)
+            indicator = catalogue.indicators.get(code.strip().lower())
+            if type(raw) is str and len(raw) <= CACHED_TEXT and raw.strip() and len(codes) < 16384:
                 codes[raw] = (indicator, code)
-        return indicator, (row, code_col), code
+            return indicator, (row, code_col), code
     label = grid.text(row, cols["label"])
     key = find_label(label, catalogue.indicator_index) if label else None
     return (catalogue.indicators[key] if key else None), (row, cols["label"]), label
@@ -274,17 +277,24 @@ def check_unit(
     """The row's unit cell must agree with the catalogue; for money it names the row's unit.
     `unit_aliases`: format 2 also takes the unit's aliases ('người' for 'lao động')."""
     raw = grid.value(row, col) if col is not None else None
+    units = _units(catalogue)
     key = (raw, indicator.code, money_unit, unit_aliases)
-    agreed = _units(catalogue).get(key) if type(raw) is str else None
-    if agreed is not None:
-        return True, agreed
-    ok, unit = _check_unit(grid, row, col, indicator, catalogue, money_unit, problems, unit_aliases)
-    if ok and type(raw) is str and len(raw) <= CACHED_TEXT:
+    if type(raw) is str:
+        agreed = units.get(key)
+        if agreed is not None:
+            return True, agreed
+    text = grid.text(row, col) if col is not None else ""
+    unit = _agreed_unit(text, indicator, catalogue, money_unit, unit_aliases)
+    if unit is None:
+        assert col is not None
+        problems.add(
+            "unit-mismatch", sheet=grid.name, at=(row, col), found=text, expected=indicator.unit
+        )
+        return False, money_unit
+    if type(raw) is str and len(raw) <= CACHED_TEXT and len(units) < 16384 and raw.strip():
         # A unit cell that is not blank reads as its own text: it agrees the same way again.
-        units = _units(catalogue)
-        if len(units) < 16384 and raw.strip():
-            units[key] = unit
-    return ok, unit
+        units[key] = unit
+    return True, unit
 
 
 @lru_cache(maxsize=4)
@@ -294,33 +304,19 @@ def _units(catalogue: Catalogue) -> dict[tuple[object, str, str, bool], str]:
     return {}
 
 
-def _check_unit(
-    grid: Grid,
-    row: int,
-    col: int | None,
-    indicator: Indicator,
-    catalogue: Catalogue,
-    money_unit: str,
-    problems: Problems,
-    unit_aliases: bool,
-) -> tuple[bool, str]:
-    text = grid.text(row, col) if col is not None else ""
+def _agreed_unit(
+    text: str, indicator: Indicator, catalogue: Catalogue, money_unit: str, unit_aliases: bool
+) -> str | None:
+    """The row's unit where its unit cell's text agrees with the catalogue (a blank cell
+    does: the report's money unit), else None."""
     if not text:
-        return True, money_unit
+        return money_unit
     folded = fold(text)
     if indicator.kind == "money":
-        unit = catalogue.money_unit_index.get(folded)
-        if unit is not None:
-            return True, unit
-    elif folded in (
-        catalogue.unit_names(indicator.unit) if unit_aliases else {fold(indicator.unit)}
-    ):
-        return True, money_unit
-    assert col is not None
-    problems.add(
-        "unit-mismatch", sheet=grid.name, at=(row, col), found=text, expected=indicator.unit
-    )
-    return False, money_unit
+        return catalogue.money_unit_index.get(folded)
+    if folded in (catalogue.unit_names(indicator.unit) if unit_aliases else {fold(indicator.unit)}):
+        return money_unit
+    return None
 
 
 def read_value(

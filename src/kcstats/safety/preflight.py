@@ -608,17 +608,18 @@ def _check_xlsx(archive: _Zip, limits: Limits, result: Preflight) -> None:
     workbook = xml_or_none(workbook_name) if workbook_name is not None else b""
     rels = xml_or_none(rels_name) if rels_name is not None else b""
 
-    made: list[dict[str, list[str]]] = []
+    by_part: dict[str, list[str]] | None = None
 
     def sheets() -> dict[str, list[str]]:
         """part -> the names of the sheets read from it. Made only when needed: when a
         sheet has something to record, or a part's name does not say it is XML."""
-        if not made:
+        nonlocal by_part
+        if by_part is None:
             if workbook is None or rels is None:
-                made.append({})  # calamine cannot open it: none of its sheets is read
+                by_part = {}  # calamine cannot open it: none of its sheets is read
             else:
-                made.append(_sheet_parts(workbook, rels, archive.find))
-        return made[0]
+                by_part = _sheet_parts(workbook, rels, archive.find)
+        return by_part
 
     # Every XML part: DOCTYPE/ENTITY and sound compression; any part that could be read
     # as a worksheet or a shared-strings table is scanned, whether or not the workbook
